@@ -1,0 +1,33 @@
+#include "SecretToken.h"
+
+#include "SecureRandom.h"
+
+#include <QCryptographicHash>
+
+namespace cqrs {
+
+QString SecretToken::generate()
+{
+    return SecureRandom::base64Url(RandomBytes);
+}
+
+bool SecretToken::isWellFormed(QStringView token)
+{
+    if (token.size() != EncodedLength)
+        return false;
+    for (QChar c : token) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
+                        || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+QByteArray SecretToken::storageHash(QStringView token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace cqrs

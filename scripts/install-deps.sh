@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the build, the app, the tests and the packaging checks need.
+# Safe to run again: apt-get skips what is already there.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config ccache clang-format
+    # Qt 6.4 (Widgets, Network, Sql, Concurrent, Test are in qt6-base-dev)
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-networkauth-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
+    # security and the server-stub's HTTP
+    qtkeychain-qt6-dev libsecret-1-0 libssl-dev libargon2-dev libcpp-httplib-dev
+    # running the app and its GUI tests without a display, and a real Secret Service for QtKeychain
+    xvfb xauth dbus dbus-x11 gnome-keyring
+    # packaging checks
+    wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
+    # tests and benchmarks that talk HTTP like a browser or a load generator
+    curl python3
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update
+"${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
