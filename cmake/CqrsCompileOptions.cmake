@@ -3,7 +3,7 @@
 function(cqrs_target_defaults target)
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-        -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+        -Woverloaded-virtual -Wconversion -Wsign-conversion
         -Wformat=2 -Wimplicit-fallthrough)
     if(CQRS_WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)

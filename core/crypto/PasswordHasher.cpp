@@ -26,13 +26,12 @@ constexpr quint32 MaxParallelism = 16;
 bool Argon2Parameters::isAtLeast(const Argon2Parameters &other) const
 {
     return memoryKiB >= other.memoryKiB && iterations >= other.iterations
-           && parallelism >= other.parallelism;
+        && parallelism >= other.parallelism;
 }
 
 PasswordHasher::PasswordHasher(const Argon2Parameters &parameters)
     : m_parameters(parameters)
-{
-}
+{ }
 
 std::optional<PasswordHasher> PasswordHasher::withParameters(const Argon2Parameters &parameters)
 {
@@ -67,7 +66,7 @@ bool PasswordHasher::verify(QStringView password, QStringView phc) const
     const QByteArray pwd = passwordBytes(password);
     const QByteArray encoded = phc.toLatin1();
     return argon2id_verify(encoded.constData(), pwd.constData(), static_cast<size_t>(pwd.size()))
-           == ARGON2_OK;
+        == ARGON2_OK;
 }
 
 bool PasswordHasher::needsRehash(QStringView phc) const
@@ -78,15 +77,17 @@ bool PasswordHasher::needsRehash(QStringView phc) const
 
 std::optional<Argon2Parameters> PasswordHasher::parametersOf(QStringView phc)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^\$argon2id\$v=19\$m=([0-9]{1,10}),t=([0-9]{1,10}),p=([0-9]{1,10}))"
-        R"(\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$)"));
-    const auto match = pattern.matchView(phc);
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^\$argon2id\$v=19\$m=([0-9]{1,10}),t=([0-9]{1,10}),p=([0-9]{1,10}))"
+                       R"(\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$)"));
+    const QString text = phc.toString();
+    const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;
     bool okM = false, okT = false, okP = false;
-    const Argon2Parameters p{match.capturedView(1).toUInt(&okM), match.capturedView(2).toUInt(&okT),
-                             match.capturedView(3).toUInt(&okP)};
+    const Argon2Parameters p {match.capturedView(1).toUInt(&okM),
+                              match.capturedView(2).toUInt(&okT),
+                              match.capturedView(3).toUInt(&okP)};
     if (!okM || !okT || !okP || !p.isAtLeast(Argon2Parameters::floor())
         || p.memoryKiB > MaxMemoryKiB || p.iterations > MaxIterations
         || p.parallelism > MaxParallelism) {

@@ -18,7 +18,7 @@ bool SecretToken::isWellFormed(QStringView token)
     for (QChar c : token) {
         const char16_t u = c.unicode();
         const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
-                        || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
+            || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
         if (!ok)
             return false;
     }

@@ -12,7 +12,7 @@ QByteArray bytes(qsizetype count)
     QByteArray out(count, Qt::Uninitialized);
     if (count > 0
         && RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(count))
-               != 1) {
+            != 1) {
         qFatal("OpenSSL could not produce random bytes");
     }
     return out;
