@@ -1,0 +1,359 @@
+#include <Base64Url.h>
+#include <IdTokenValidator.h>
+#include <IdTokenVerifier.h>
+#include <JsonWebKeySet.h>
+#include <JsonWebToken.h>
+#include <Pkce.h>
+#include <ProviderMetadata.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace cqrs;
+
+namespace {
+
+const QString Issuer = QStringLiteral("https://idp.example.nhs.uk/v2.0");
+const QString ClientId = QStringLiteral("cqrs-desktop");
+const QString Nonce = QStringLiteral("n-0S6_WzA2Mj");
+const QDateTime Now = QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC);
+
+// Generating RSA keys is slow; the tests share two.
+const RsaPrivateKey &signingKey()
+{
+    static const RsaPrivateKey key = RsaPrivateKey::generate();
+    return key;
+}
+
+const RsaPrivateKey &otherKey()
+{
+    static const RsaPrivateKey key = RsaPrivateKey::generate();
+    return key;
+}
+
+JsonWebKeySet keysWith(const QString &kid, const RsaPrivateKey &key)
+{
+    JsonWebKeySet set;
+    set.add(kid, key.publicKey());
+    return set;
+}
+
+QJsonObject goodClaims()
+{
+    return {{QStringLiteral("iss"), Issuer},
+            {QStringLiteral("sub"), QStringLiteral("subject-1")},
+            {QStringLiteral("aud"), ClientId},
+            {QStringLiteral("email"), QStringLiteral("jane.doe@nhs.net")},
+            {QStringLiteral("nonce"), Nonce},
+            {QStringLiteral("iat"), Now.toSecsSinceEpoch() - 10},
+            {QStringLiteral("exp"), Now.toSecsSinceEpoch() + 600}};
+}
+
+QByteArray sign(const QJsonObject &claims, const QString &kid = QStringLiteral("k1"))
+{
+    return JsonWebToken::signRs256(claims, kid, signingKey());
+}
+
+QByteArray segment(const QJsonObject &object)
+{
+    return Base64Url::encode(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+IdTokenValidator validator(std::optional<QString> nonce = Nonce)
+{
+    return IdTokenValidator({Issuer, ClientId, nonce}, [] { return Now; });
+}
+
+IdTokenProblem problemOf(const QByteArray &token, std::optional<QString> nonce = Nonce)
+{
+    return validator(nonce).validate(token, keysWith(QStringLiteral("k1"), signingKey())).problem;
+}
+
+// A key source that serves one set, then another after a refresh, counting fetches.
+class RotatingKeySource : public SigningKeySource
+{
+public:
+    RotatingKeySource(JsonWebKeySet before, JsonWebKeySet after)
+        : m_before(std::move(before))
+        , m_after(std::move(after))
+    { }
+    void keys(bool refresh, Delivery deliver) override
+    {
+        if (refresh)
+            ++refreshes;
+        deliver(refreshes > 0 ? m_after : m_before, {});
+    }
+    int refreshes = 0;
+
+private:
+    JsonWebKeySet m_before;
+    JsonWebKeySet m_after;
+};
+
+} // namespace
+
+class TestIdToken : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptsAValidToken()
+    {
+        const IdTokenCheck check = validator().validate(
+            sign(goodClaims()), keysWith(QStringLiteral("k1"), signingKey()));
+        QVERIFY2(check.isValid(), qPrintable(check.message));
+        QCOMPARE(check.claims->email, QStringLiteral("jane.doe@nhs.net"));
+        QCOMPARE(check.claims->subject, QStringLiteral("subject-1"));
+    }
+
+    void acceptsAudienceArrayWithAuthorizedParty()
+    {
+        QJsonObject claims = goodClaims();
+        claims.insert(QStringLiteral("aud"), QJsonArray {ClientId, QStringLiteral("other")});
+        QCOMPARE(problemOf(sign(claims)), IdTokenProblem::WrongAudience); // no azp
+        claims.insert(QStringLiteral("azp"), ClientId);
+        QCOMPARE(problemOf(sign(claims)), IdTokenProblem::None);
+    }
+
+    void usesPreferredUsernameWhenEmailIsAbsent()
+    {
+        QJsonObject claims = goodClaims();
+        claims.remove(QStringLiteral("email"));
+        claims.insert(QStringLiteral("preferred_username"), QStringLiteral("a.b@nhs.net"));
+        const IdTokenCheck check
+            = validator().validate(sign(claims), keysWith(QStringLiteral("k1"), signingKey()));
+        QVERIFY(check.isValid());
+        QCOMPARE(check.claims->email, QStringLiteral("a.b@nhs.net"));
+    }
+
+    void refusesBadSignature()
+    {
+        const QByteArray forged
+            = JsonWebToken::signRs256(goodClaims(), QStringLiteral("k1"), otherKey());
+        QCOMPARE(problemOf(forged), IdTokenProblem::BadSignature);
+
+        // A valid signature over different claims: swap in another payload.
+        QJsonObject claims = goodClaims();
+        claims.insert(QStringLiteral("email"), QStringLiteral("mallory@nhs.net"));
+        QList<QByteArray> parts = sign(goodClaims()).split('.');
+        parts[1] = segment(claims);
+        QCOMPARE(problemOf(parts.join('.')), IdTokenProblem::BadSignature);
+    }
+
+    void refusesWrongClaims_data()
+    {
+        QTest::addColumn<QString>("claim");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<IdTokenProblem>("problem");
+        const qint64 now = Now.toSecsSinceEpoch();
+        QTest::newRow("wrong aud")
+            << "aud" << QJsonValue(QStringLiteral("someone-else")) << IdTokenProblem::WrongAudience;
+        QTest::newRow("wrong aud array") << "aud" << QJsonValue(QJsonArray {QStringLiteral("x")})
+                                         << IdTokenProblem::WrongAudience;
+        QTest::newRow("wrong iss") << "iss" << QJsonValue(QStringLiteral("https://evil.example"))
+                                   << IdTokenProblem::WrongIssuer;
+        QTest::newRow("iss with trailing slash")
+            << "iss" << QJsonValue(Issuer + QLatin1Char('/')) << IdTokenProblem::WrongIssuer;
+        QTest::newRow("expired") << "exp" << QJsonValue(now - 61) << IdTokenProblem::Expired;
+        QTest::newRow("issued in the future")
+            << "iat" << QJsonValue(now + 300) << IdTokenProblem::NotYetValid;
+        QTest::newRow("not before")
+            << "nbf" << QJsonValue(now + 300) << IdTokenProblem::NotYetValid;
+        QTest::newRow("wrong nonce")
+            << "nonce" << QJsonValue(QStringLiteral("other")) << IdTokenProblem::WrongNonce;
+        QTest::newRow("exp as string")
+            << "exp" << QJsonValue(QStringLiteral("2030")) << IdTokenProblem::Malformed;
+        QTest::newRow("no sub") << "sub" << QJsonValue() << IdTokenProblem::Malformed;
+    }
+
+    void refusesWrongClaims()
+    {
+        QFETCH(QString, claim);
+        QFETCH(QJsonValue, value);
+        QFETCH(IdTokenProblem, problem);
+        QJsonObject claims = goodClaims();
+        if (value.isNull())
+            claims.remove(claim);
+        else
+            claims.insert(claim, value);
+        QCOMPARE(problemOf(sign(claims)), problem);
+        QVERIFY(!IdTokenValidator::describe(problem).isEmpty());
+    }
+
+    void toleratesSmallClockSkew()
+    {
+        QJsonObject claims = goodClaims();
+        claims.insert(QStringLiteral("exp"), Now.toSecsSinceEpoch() - 30);
+        claims.insert(QStringLiteral("iat"), Now.toSecsSinceEpoch() + 30);
+        QCOMPARE(problemOf(sign(claims)), IdTokenProblem::None);
+    }
+
+    void serverSideSkipsNonceButClientRequiresIt()
+    {
+        QJsonObject claims = goodClaims();
+        claims.remove(QStringLiteral("nonce"));
+        QCOMPARE(problemOf(sign(claims), std::nullopt), IdTokenProblem::None);
+        QCOMPARE(problemOf(sign(claims)), IdTokenProblem::WrongNonce);
+    }
+
+    void refusesOtherAlgorithms_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::newRow("none") << "none";
+        QTest::newRow("HS256") << "HS256";
+        QTest::newRow("RS512") << "RS512";
+        QTest::newRow("missing") << "";
+    }
+
+    void refusesOtherAlgorithms()
+    {
+        QFETCH(QString, alg);
+        QJsonObject header {{QStringLiteral("kid"), QStringLiteral("k1")}};
+        if (!alg.isEmpty())
+            header.insert(QStringLiteral("alg"), alg);
+        // HS256 keyed with the public key's text: the classic key-confusion forgery.
+        const QByteArray input = segment(header) + '.' + segment(goodClaims());
+        const QByteArray mac = QMessageAuthenticationCode::hash(
+            input, QJsonDocument(signingKey().publicKey().toJwk()).toJson(),
+            QCryptographicHash::Sha256);
+        QCOMPARE(problemOf(input + '.' + Base64Url::encode(mac)),
+                 IdTokenProblem::UnsupportedAlgorithm);
+        QCOMPARE(problemOf(input + '.'), IdTokenProblem::UnsupportedAlgorithm);
+    }
+
+    void refusesMalformedTokens_data()
+    {
+        QTest::addColumn<QByteArray>("token");
+        const QList<QByteArray> good = sign(goodClaims()).split('.');
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("two segments") << good[0] + '.' + good[1];
+        QTest::newRow("four segments") << sign(goodClaims()) + ".e30";
+        QTest::newRow("padding") << good[0] + "=." + good[1] + '.' + good[2];
+        QTest::newRow("standard base64 alphabet") << good[0] + '.' + good[1] + '.' + good[2] + '+';
+        QTest::newRow("header not JSON")
+            << Base64Url::encode("nope") + '.' + good[1] + '.' + good[2];
+        QTest::newRow("payload an array")
+            << good[0] + '.' + Base64Url::encode("[1]") + '.' + good[2];
+        QTest::newRow("crit header")
+            << segment({{QStringLiteral("alg"), QStringLiteral("RS256")},
+                        {QStringLiteral("crit"), QJsonArray {QStringLiteral("x")}}})
+                + '.' + good[1] + '.' + good[2];
+    }
+
+    void refusesMalformedTokens()
+    {
+        QFETCH(QByteArray, token);
+        QCOMPARE(problemOf(token), IdTokenProblem::Malformed);
+    }
+
+    void unknownKeyIdRefetchesOnce()
+    {
+        RotatingKeySource source(keysWith(QStringLiteral("old"), otherKey()),
+                                 keysWith(QStringLiteral("k1"), signingKey()));
+        IdTokenVerifier verifier(validator(), source);
+        std::optional<IdTokenCheck> result;
+        verifier.verify(sign(goodClaims()), [&](IdTokenCheck check) { result = check; });
+        QVERIFY(result && result->isValid());
+        QCOMPARE(source.refreshes, 1);
+
+        // Still unknown after the refetch: refused, and no second refetch for this token.
+        result.reset();
+        verifier.verify(sign(goodClaims(), QStringLiteral("k9")),
+                        [&](IdTokenCheck check) { result = check; });
+        QVERIFY(result);
+        QCOMPARE(result->problem, IdTokenProblem::UnknownKey);
+        QCOMPARE(source.refreshes, 2);
+    }
+
+    void knownKeyDoesNotRefetch()
+    {
+        RotatingKeySource source(keysWith(QStringLiteral("k1"), signingKey()), {});
+        IdTokenVerifier verifier(validator(), source);
+        std::optional<IdTokenCheck> result;
+        verifier.verify(sign(goodClaims()), [&](IdTokenCheck check) { result = check; });
+        QVERIFY(result && result->isValid());
+        QCOMPARE(source.refreshes, 0);
+    }
+
+    void keySetRoundTripsAndSkipsForeignKeys()
+    {
+        const QByteArray json = keysWith(QStringLiteral("k1"), signingKey()).toJson();
+        QJsonObject document = QJsonDocument::fromJson(json).object();
+        QJsonArray keys = document.value(QStringLiteral("keys")).toArray();
+        keys.append(QJsonObject {{QStringLiteral("kty"), QStringLiteral("EC")},
+                                 {QStringLiteral("kid"), QStringLiteral("ec")}});
+        QJsonObject encryption = keys.at(0).toObject();
+        encryption.insert(QStringLiteral("use"), QStringLiteral("enc"));
+        encryption.insert(QStringLiteral("kid"), QStringLiteral("enc"));
+        keys.append(encryption);
+        document.insert(QStringLiteral("keys"), keys);
+        const auto parsed = JsonWebKeySet::fromJson(QJsonDocument(document).toJson());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->size(), 1);
+        QVERIFY(parsed->find(QStringLiteral("k1")));
+        QVERIFY(!JsonWebKeySet::fromJson("{\"nokeys\":1}"));
+        QVERIFY(!JsonWebKeySet::fromJson("garbage"));
+    }
+
+    void refusesShortRsaKeys()
+    {
+        const RsaPrivateKey small = RsaPrivateKey::generate(1024);
+        QVERIFY(!RsaPublicKey::fromJwk(small.publicKey().toJwk()));
+    }
+
+    void privateKeyPemRoundTrips()
+    {
+        const auto restored = RsaPrivateKey::fromPem(signingKey().toPem());
+        QVERIFY(restored);
+        QCOMPARE(restored->publicKey().toJwk(), signingKey().publicKey().toJwk());
+        QVERIFY(!RsaPrivateKey::fromPem(
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"));
+    }
+
+    void pkceMatchesRfc7636Vector()
+    {
+        // RFC 7636 Appendix B.
+        const QString verifier = QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        const QString challenge = QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        QCOMPARE(Pkce::challengeFor(verifier), challenge);
+        QVERIFY(Pkce::matches(verifier, challenge));
+        QVERIFY(!Pkce::matches(verifier, challenge.left(42) + QLatin1Char('x')));
+        QVERIFY(
+            !Pkce::matches(QStringLiteral("short"), Pkce::challengeFor(QStringLiteral("short"))));
+    }
+
+    void pkceGeneratesFreshWellFormedPairs()
+    {
+        const Pkce a = Pkce::generate();
+        const Pkce b = Pkce::generate();
+        QVERIFY(a.verifier != b.verifier);
+        QVERIFY(Pkce::isWellFormedVerifier(a.verifier));
+        QVERIFY(Pkce::matches(a.verifier, a.challenge));
+    }
+
+    void parsesProviderMetadata()
+    {
+        const QByteArray json
+            = "{\"issuer\":\"https://login.microsoftonline.com/t/v2.0\","
+              "\"authorization_endpoint\":\"https://login.microsoftonline.com/t/oauth2/v2.0/"
+              "authorize\","
+              "\"token_endpoint\":\"https://login.microsoftonline.com/t/oauth2/v2.0/token\","
+              "\"jwks_uri\":\"https://login.microsoftonline.com/t/discovery/v2.0/keys\"}";
+        const QString issuer = QStringLiteral("https://login.microsoftonline.com/t/v2.0");
+        const auto metadata = ProviderMetadata::fromJson(json, issuer);
+        QVERIFY(metadata);
+        QCOMPARE(metadata->tokenEndpoint.path(), QStringLiteral("/t/oauth2/v2.0/token"));
+        QCOMPARE(ProviderMetadata::discoveryUrl(issuer + QLatin1Char('/')).toString(),
+                 issuer + QStringLiteral("/.well-known/openid-configuration"));
+
+        QString error;
+        QVERIFY(!ProviderMetadata::fromJson(json, QStringLiteral("https://evil.example"), &error));
+        QVERIFY(error.contains(QStringLiteral("different issuer")));
+        QVERIFY(!ProviderMetadata::fromJson("{\"issuer\":\"x\"}", QStringLiteral("x"), &error));
+        QVERIFY(!ProviderMetadata::fromJson("[]", issuer, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIdToken)
+#include "tst_idtoken.moc"
