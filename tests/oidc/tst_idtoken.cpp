@@ -3,6 +3,7 @@
 #include <IdTokenVerifier.h>
 #include <JsonWebKeySet.h>
 #include <JsonWebToken.h>
+#include <NhsMailAddress.h>
 #include <Pkce.h>
 #include <ProviderMetadata.h>
 
@@ -330,6 +331,29 @@ private slots:
         QVERIFY(a.verifier != b.verifier);
         QVERIFY(Pkce::isWellFormedVerifier(a.verifier));
         QVERIFY(Pkce::matches(a.verifier, a.challenge));
+    }
+
+    void recognisesNhsMailAddresses_data()
+    {
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<bool>("nhsMail");
+        QTest::newRow("nhs.net") << "jane.doe@nhs.net" << true;
+        QTest::newRow("upper case") << "Jane.Doe@NHS.NET" << true;
+        QTest::newRow("subdomain") << "a.b@gp.practice.nhs.net" << true;
+        QTest::newRow("look-alike") << "a@evilnhs.net" << false;
+        QTest::newRow("suffix") << "a@nhs.net.evil.com" << false;
+        QTest::newRow("empty subdomain") << "a@.nhs.net" << false;
+        QTest::newRow("double dot") << "a@x..nhs.net" << false;
+        QTest::newRow("nhs.uk") << "a@nhs.uk" << false;
+        QTest::newRow("two @") << "a@b@nhs.net" << false;
+        QTest::newRow("no local part") << "@nhs.net" << false;
+    }
+
+    void recognisesNhsMailAddresses()
+    {
+        QFETCH(QString, email);
+        QFETCH(bool, nhsMail);
+        QCOMPARE(NhsMailAddress::isNhsMail(email), nhsMail);
     }
 
     void parsesProviderMetadata()

@@ -1,0 +1,56 @@
+#include "LoopbackReplyHandler.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace cqrs {
+
+LoopbackReplyHandler::LoopbackReplyHandler(QObject *parent)
+    : QOAuthHttpServerReplyHandler(parent)
+{
+    // Shown in the browser tab after the redirect, whatever the outcome: the app tells the
+    // person what happened, the tab only sends them back to it.
+    setCallbackText(
+        tr("<h1 style=\"font-family:sans-serif\">You can close this tab</h1>"
+           "<p style=\"font-family:sans-serif\">CQRS Desktop has received your NHSmail sign-in. "
+           "Go back to CQRS Desktop to continue.</p>"));
+}
+
+bool LoopbackReplyHandler::listenOnLoopback()
+{
+    return listen(QHostAddress::LocalHost, 0);
+}
+
+void LoopbackReplyHandler::networkReplyFinished(QNetworkReply *reply)
+{
+    const QByteArray body = reply->read(MaxTokenResponseBytes);
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    const QString error = answer.value(QLatin1String("error")).toString();
+    if (!error.isEmpty()) {
+        // RFC 6749 §5.2: invalid_grant covers a used, expired or mismatched code or verifier.
+        if (error == QLatin1String("invalid_grant"))
+            emit tokenRequestFailed(tr("NHSmail did not accept this sign-in (it may have "
+                                       "expired or already been used). Sign in again."));
+        else
+            emit tokenRequestFailed(
+                tr("NHSmail refused to complete the sign-in (%1). Sign in again, and if it "
+                   "keeps happening contact the service desk.")
+                    .arg(error.left(64)));
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError) {
+        emit tokenRequestFailed(tr("Could not reach NHSmail to complete the sign-in. Check your "
+                                   "connection and try again."));
+        return;
+    }
+    if (answer.value(QLatin1String("access_token")).toString().isEmpty()) {
+        emit tokenRequestFailed(tr("NHSmail's answer could not be understood. Sign in again, "
+                                   "and if it keeps happening contact the service desk."));
+        return;
+    }
+    emit tokensReceived(answer.toVariantMap());
+}
+
+} // namespace cqrs

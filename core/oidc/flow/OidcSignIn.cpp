@@ -1,0 +1,219 @@
+#include "OidcSignIn.h"
+
+#include "HttpFetch.h"
+#include "HttpKeySource.h"
+#include "LoopbackReplyHandler.h"
+
+#include <ConstantTime.h>
+#include <IdTokenVerifier.h>
+#include <SecureRandom.h>
+
+#include <QOAuth2AuthorizationCodeFlow>
+
+namespace cqrs {
+
+namespace {
+
+constexpr int RandomBytes = 32;
+// After the result the reply handler stays a moment, so the "you can close this tab" page
+// still reaches the browser.
+constexpr std::chrono::seconds PageDeliveryGrace {5};
+
+} // namespace
+
+OidcSignIn::OidcSignIn(OidcClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        fail(tr("The sign-in was not completed in time. If you closed the browser window or it "
+                "is still waiting for you, start the sign-in again."));
+    });
+}
+
+OidcSignIn::~OidcSignIn() = default;
+
+void OidcSignIn::start(const BrowserOpener &openBrowser)
+{
+    if (isRunning())
+        return;
+    const quint64 attempt = ++m_attempt;
+    m_openBrowser = openBrowser;
+    m_claims = {};
+    m_refreshToken.clear();
+    setStep(Step::Discovering);
+    if (m_config.issuer.isEmpty() || m_config.clientId.isEmpty()) {
+        fail(tr("Sign in with NHSmail is not set up on this computer. Ask your IT administrator "
+                "to configure it, or sign in with your User ID and password."));
+        return;
+    }
+    m_deadline.start(m_timeout);
+    const QUrl discovery = ProviderMetadata::discoveryUrl(m_config.issuer);
+    HttpFetch::get(
+        m_network, discovery, this, [this, attempt](const QByteArray &body, const QString &error) {
+            if (attempt != m_attempt)
+                return;
+            if (!error.isEmpty())
+                return fail(error);
+            QString problem;
+            const auto metadata = ProviderMetadata::fromJson(body, m_config.issuer, &problem);
+            if (!metadata)
+                return fail(problem);
+            beginAuthorization(*metadata);
+        });
+}
+
+void OidcSignIn::cancel()
+{
+    if (!isRunning())
+        return;
+    tearDown();
+    setStep(Step::Idle);
+}
+
+void OidcSignIn::setStep(Step step)
+{
+    if (m_step == step)
+        return;
+    m_step = step;
+    emit stepChanged(step);
+}
+
+void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
+{
+    if (!m_keys || m_jwksUri != metadata.jwksUri) {
+        m_keys = std::make_unique<HttpKeySource>(m_network, metadata.jwksUri);
+        m_jwksUri = metadata.jwksUri;
+    }
+    auto *handler = new LoopbackReplyHandler(this);
+    if (!handler->listenOnLoopback()) {
+        delete handler;
+        return fail(tr("Could not open a local connection for the browser to return to. "
+                       "Restart CQRS Desktop and try again."));
+    }
+    auto *flow = new QOAuth2AuthorizationCodeFlow(&m_network, this);
+    m_flow = flow;
+    m_replyHandler = handler;
+    flow->setAuthorizationUrl(metadata.authorizationEndpoint);
+    flow->setAccessTokenUrl(metadata.tokenEndpoint);
+    flow->setClientIdentifier(m_config.clientId);
+    flow->setScope(m_config.scopes.join(QLatin1Char(' ')));
+    flow->setReplyHandler(handler);
+
+    m_state = SecureRandom::base64Url(RandomBytes);
+    m_nonce = SecureRandom::base64Url(RandomBytes);
+    m_pkce = Pkce::generate();
+    flow->setState(m_state);
+    flow->setModifyParametersFunction(
+        [nonce = m_nonce, pkce = m_pkce](QAbstractOAuth::Stage stage,
+                                         QMultiMap<QString, QVariant> *parameters) {
+            if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
+                parameters->insert(QStringLiteral("nonce"), nonce);
+                parameters->insert(QStringLiteral("code_challenge"), pkce.challenge);
+                parameters->insert(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+            } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {
+                const QString key = QStringLiteral("code");
+                const QByteArray twiceEncoded = parameters->value(key).toString().toUtf8();
+                parameters->replace(key, QUrl::fromPercentEncoding(twiceEncoded));
+                parameters->insert(QStringLiteral("code_verifier"), pkce.verifier);
+            }
+        });
+
+    connect(flow, &QAbstractOAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
+        setStep(Step::WaitingForBrowser);
+        if (!m_openBrowser || !m_openBrowser(url))
+            fail(tr("Your web browser could not be opened for the NHSmail sign-in. Check that "
+                    "a default browser is set, then try again."));
+    });
+    connect(flow, &QAbstractOAuth2::authorizationCallbackReceived, this,
+            &OidcSignIn::onAuthorizationCallback);
+    connect(flow, &QAbstractOAuth::granted, this, &OidcSignIn::onGranted);
+    connect(handler, &LoopbackReplyHandler::tokenRequestFailed, this, &OidcSignIn::fail);
+    flow->grant();
+}
+
+void OidcSignIn::onAuthorizationCallback(const QVariantMap &data)
+{
+    if (m_step != Step::WaitingForBrowser)
+        return;
+    const QString error = data.value(QStringLiteral("error")).toString();
+    const QString state = data.value(QStringLiteral("state")).toString();
+    const QString code = data.value(QStringLiteral("code")).toString();
+    // The reply handler matches every path: the browser's /favicon.ico request lands here too.
+    if (error.isEmpty() && state.isEmpty() && code.isEmpty())
+        return;
+    if (!equalInConstantTime(state.toUtf8(), m_state.toUtf8()))
+        return fail(tr("The answer that came back to CQRS Desktop does not belong to this "
+                       "sign-in, so it was refused. Start the sign-in again."));
+    if (error == QLatin1String("access_denied"))
+        return fail(tr("The NHSmail sign-in was cancelled or refused. Start the sign-in again "
+                       "if you want to sign in with NHSmail."));
+    if (!error.isEmpty())
+        return fail(tr("NHSmail could not sign you in (%1). Try again, and if it keeps "
+                       "happening contact the service desk.")
+                        .arg(error.left(64)));
+    if (code.isEmpty())
+        return fail(tr("NHSmail did not complete the sign-in. Start the sign-in again."));
+    setStep(Step::RedeemingCode);
+}
+
+void OidcSignIn::onGranted()
+{
+    if (!m_flow || m_step != Step::RedeemingCode)
+        return;
+    const QString idToken = m_flow->extraTokens().value(QStringLiteral("id_token")).toString();
+    const QString refreshToken = m_flow->refreshToken();
+    if (idToken.isEmpty())
+        return fail(tr("NHSmail did not say who signed in. Ask your IT administrator to check "
+                       "that the sign-in settings include the \"openid\" scope."));
+    setStep(Step::CheckingToken);
+    const quint64 attempt = m_attempt;
+    const IdTokenVerifier verifier(
+        IdTokenValidator({m_config.issuer, m_config.clientId, m_nonce}, m_clock), *m_keys);
+    verifier.verify(idToken.toLatin1(), [this, attempt, idToken, refreshToken](IdTokenCheck check) {
+        if (attempt != m_attempt)
+            return;
+        if (!check.isValid())
+            return fail(check.message);
+        m_refreshToken = refreshToken;
+        succeed(idToken, *check.claims);
+    });
+}
+
+void OidcSignIn::succeed(const QString &idToken, const IdTokenClaims &claims)
+{
+    tearDown();
+    m_claims = claims;
+    setStep(Step::Idle);
+    emit finished(idToken);
+}
+
+void OidcSignIn::fail(const QString &message)
+{
+    if (!isRunning())
+        return;
+    tearDown();
+    setStep(Step::Idle);
+    emit failed(message);
+}
+
+void OidcSignIn::tearDown()
+{
+    ++m_attempt;
+    m_deadline.stop();
+    m_state.clear();
+    m_nonce.clear();
+    m_pkce = {};
+    if (m_flow) {
+        disconnect(m_flow, nullptr, this, nullptr);
+        m_flow->deleteLater();
+    }
+    if (m_replyHandler) {
+        disconnect(m_replyHandler, nullptr, this, nullptr);
+        m_replyHandler->close();
+        QTimer::singleShot(PageDeliveryGrace, m_replyHandler.data(), &QObject::deleteLater);
+    }
+}
+
+} // namespace cqrs

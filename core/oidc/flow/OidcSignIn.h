@@ -1,0 +1,118 @@
+#pragma once
+
+#include <IdTokenValidator.h>
+#include <Pkce.h>
+#include <ProviderMetadata.h>
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QOAuth2AuthorizationCodeFlow;
+
+namespace cqrs {
+
+class HttpKeySource;
+class LoopbackReplyHandler;
+
+// Which OpenID provider to sign in with, and as which client: comes from configuration
+// (IT admin policy first), never from a link or a server answer.
+struct OidcClientConfig
+{
+    QString issuer; // e.g. https://login.microsoftonline.com/<tenant>/v2.0
+    QString clientId; // the app registration's client id
+    QStringList scopes {QStringLiteral("openid"), QStringLiteral("profile"),
+                        QStringLiteral("email"), QStringLiteral("offline_access")};
+};
+
+// One "Sign in with NHSmail": the OpenID Connect authorization-code flow of a native app
+// (RFC 8252, RFC 9700) on QOAuth2AuthorizationCodeFlow. Discovery, the system browser through
+// the given opener, a loopback redirect, PKCE S256, state and nonce, and full id_token
+// validation. Ends exactly once per start() in finished() or failed(), unless cancel() is
+// called first (then it ends silently).
+//
+// Qt 6.4 flaws handled here (fixed upstream only in 6.6-6.9): a time-seeded, reused `state`
+// (a fresh one from the system CSPRNG before every grant); a state mismatch or token error
+// that emits nothing (checked here and in LoopbackReplyHandler, with an overall time limit as
+// the last resort); the callback path being a prefix match (requests without any OAuth
+// parameter, such as /favicon.ico, are ignored); the authorization code percent-encoded twice
+// (decoded once at Stage::RequestingAccessToken); the id_token arriving in extraTokens(); a
+// failed refresh sticking in RefreshingToken (each attempt uses a new flow object).
+class OidcSignIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step { Idle, Discovering, WaitingForBrowser, RedeemingCode, CheckingToken };
+    Q_ENUM(Step)
+
+    // Opens the URL in the person's browser; false when no browser could be started. The app
+    // passes QDesktopServices::openUrl; tests pass a browser of their own.
+    using BrowserOpener = std::function<bool(const QUrl &)>;
+
+    static constexpr std::chrono::minutes DefaultTimeout {5};
+
+    explicit OidcSignIn(OidcClientConfig config, QObject *parent = nullptr);
+    ~OidcSignIn() override;
+
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    void setClock(IdTokenValidator::Clock clock) { m_clock = std::move(clock); }
+
+    Step step() const { return m_step; }
+    bool isRunning() const { return m_step != Step::Idle; }
+
+    // Valid after finished(): who signed in, and the refresh token when the provider gave one
+    // (for the credential store; never log it).
+    const IdTokenClaims &claims() const { return m_claims; }
+    const QString &refreshToken() const { return m_refreshToken; }
+
+public slots:
+    void start(const cqrs::OidcSignIn::BrowserOpener &openBrowser);
+    void cancel();
+
+signals:
+    void stepChanged(cqrs::OidcSignIn::Step step);
+    // A validated id_token, to exchange for a CQRS session (ApiClient::signInWithIdToken).
+    void finished(const QString &idToken);
+    // Plain English, ready to show; says what to do next.
+    void failed(const QString &message);
+
+private:
+    void setStep(Step step);
+    void beginAuthorization(const ProviderMetadata &metadata);
+    void onAuthorizationCallback(const QVariantMap &data);
+    void onGranted();
+    void succeed(const QString &idToken, const IdTokenClaims &claims);
+    void fail(const QString &message);
+    void tearDown();
+
+    OidcClientConfig m_config;
+    QNetworkAccessManager m_network;
+    QTimer m_deadline;
+    std::chrono::milliseconds m_timeout = DefaultTimeout;
+    IdTokenValidator::Clock m_clock;
+    Step m_step = Step::Idle;
+    // Bumped by every start/cancel, so answers from an abandoned attempt are dropped.
+    quint64 m_attempt = 0;
+
+    QPointer<QOAuth2AuthorizationCodeFlow> m_flow;
+    QPointer<LoopbackReplyHandler> m_replyHandler;
+    std::unique_ptr<HttpKeySource> m_keys;
+    QUrl m_jwksUri;
+    BrowserOpener m_openBrowser;
+    QString m_state;
+    QString m_nonce;
+    Pkce m_pkce;
+
+    IdTokenClaims m_claims;
+    QString m_refreshToken;
+};
+
+} // namespace cqrs
