@@ -1,12 +1,98 @@
+#include "AppController.h"
+#include "CommandLine.h"
+#include "LinkReceiver.h"
+#include "MainWindow.h"
+#include "ServiceSettings.h"
+#include "SingleInstance.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QDeadlineTimer>
+#include <QMessageBox>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace cqrs;
+
+namespace {
+
+void report(const QString &text, FILE *stream)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
+}
+
+// A second launch gives its link (or just "come to the front") to the running instance. The
+// first may still be starting, so keep trying for a moment.
+bool handOver(const QString &serverName, const std::optional<QString> &link)
+{
+    const QString line = link ? QStringLiteral("open ") + *link : QStringLiteral("activate");
+    const QDeadlineTimer deadline(800);
+    while (!deadline.hasExpired()) {
+        if (app::SingleInstance::request(serverName, line, std::chrono::milliseconds(300))
+            == QLatin1String("ok"))
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QLabel window(QObject::tr("CQRS Desktop"));
-    window.setWindowTitle(QObject::tr("CQRS Desktop"));
-    window.resize(480, 320);
-    window.show();
-    return app.exec();
+    QCoreApplication::setOrganizationName(QStringLiteral("NHS"));
+    QCoreApplication::setApplicationName(QStringLiteral("CQRS Desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CQRS_DESKTOP_VERSION));
+
+    // Parsed before QApplication exists, so --help and a hand-over need no display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const app::CommandLine commandLine = app::CommandLine::parse(arguments);
+    switch (commandLine.action) {
+    case app::CommandLine::Action::ShowHelp:
+    case app::CommandLine::Action::ShowVersion:
+        report(commandLine.message, stdout);
+        return 0;
+    case app::CommandLine::Action::Fail:
+        report(commandLine.message, stderr);
+        return 2;
+    case app::CommandLine::Action::Run:
+        break;
+    }
+
+    const QString serverName = app::SingleInstance::defaultServerName();
+    app::SingleInstance instance(serverName);
+    const bool primary = instance.tryBecomePrimary();
+    if (!primary && handOver(serverName, commandLine.link))
+        return 0;
+
+    QApplication application(argc, argv);
+    QApplication::setDesktopFileName(QStringLiteral("cqrs-desktop"));
+    if (!primary) {
+        QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"),
+                              QObject::tr("CQRS Desktop is already running but not responding. "
+                                          "Close it (or restart the computer) and try again."));
+        return 1;
+    }
+    instance.listen();
+
+    ServiceSettings settings(ServiceSettings::openManagedPolicy(),
+                             ServiceSettings::openUserSettings(), commandLine.server);
+    app::AppController controller(settings);
+    ui::MainWindow *window = controller.window();
+    instance.setScreenReporter([window] { return window->currentScreenName(); });
+    QObject::connect(&instance, &app::SingleInstance::linkReceived, &controller,
+                     &app::AppController::openLink);
+    QObject::connect(&instance, &app::SingleInstance::activationRequested, window,
+                     &ui::MainWindow::bringToFront);
+    app::LinkReceiver receiver;
+    QObject::connect(&receiver, &app::LinkReceiver::linkReceived, &controller,
+                     &app::AppController::openLink);
+
+    controller.showSignIn();
+    window->show();
+    if (commandLine.link)
+        controller.openLink(*commandLine.link);
+    return QApplication::exec();
 }

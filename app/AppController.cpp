@@ -1,0 +1,358 @@
+#include "AppController.h"
+
+#include "ChangePasswordDialog.h"
+#include "HomePage.h"
+#include "MainWindow.h"
+#include "MessagePage.h"
+#include "SecurityInformationPage.h"
+#include "ServiceSettings.h"
+#include "SignInPage.h"
+#include "SsoSignIn.h"
+#include "StatusMessage.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+
+namespace cqrs::app {
+
+namespace {
+
+// "Tuesday 24 November 2026 at 09:30" in the person's own locale and time zone.
+QString whenForPeople(const QDateTime &moment)
+{
+    const QDateTime local = moment.toLocalTime();
+    const QLocale locale;
+    return AppController::tr("%1 at %2")
+        .arg(locale.toString(local.date(), QLocale::LongFormat),
+             locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString minAgeRefusal(const ApiError &error)
+{
+    if (!error.nextChangeAllowedAt.isValid())
+        return AppController::tr("Your password was changed too recently to change it again yet.");
+    return AppController::tr("Your password was changed recently. You can change it again after "
+                             "%1.")
+        .arg(whenForPeople(error.nextChangeAllowedAt));
+}
+
+} // namespace
+
+AppController::AppController(ServiceSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_api(new ApiClient(settings.serverUrl(), this))
+    , m_window(std::make_unique<ui::MainWindow>())
+{
+    ui::SignInPage *signInPage = m_window->signInPage();
+    connect(signInPage, &ui::SignInPage::signInRequested, this, &AppController::signIn);
+    connect(signInPage, &ui::SignInPage::forgottenPasswordRequested, this,
+            &AppController::requestReset);
+    connect(signInPage, &ui::SignInPage::ssoRequested, this, &AppController::startSso);
+    connect(signInPage, &ui::SignInPage::cancelRequested, this, &AppController::cancelRequest);
+
+    ui::SecurityInformationPage *security = m_window->securityInformationPage();
+    connect(security, &ui::SecurityInformationPage::submitted, this,
+            &AppController::submitNewPassword);
+    connect(security, &ui::SecurityInformationPage::cancelRequested, this,
+            &AppController::cancelRequest);
+    connect(security, &ui::SecurityInformationPage::signInRequested, this,
+            [this] { showSignIn(); });
+
+    ui::MessagePage *message = m_window->messagePage();
+    connect(message, &ui::MessagePage::cancelRequested, this, [this] {
+        cancelRequest();
+        showSignIn();
+    });
+    connect(message, &ui::MessagePage::signInRequested, this, [this] { showSignIn(); });
+
+    ui::HomePage *home = m_window->homePage();
+    connect(home, &ui::HomePage::signOutRequested, this, &AppController::signOut);
+    connect(home, &ui::HomePage::changePasswordRequested, this, &AppController::openChangePassword);
+    connect(home, &ui::HomePage::cancelRequested, this, &AppController::cancelRequest);
+
+    connect(m_api, &ApiClient::sessionEnded, this, [this] {
+        m_user.reset();
+        if (m_changeDialog)
+            m_changeDialog->reject();
+        showSignIn(tr("You have been signed out because your session ended. Sign in again."));
+    });
+    setSsoSignIn(nullptr);
+}
+
+AppController::~AppController() = default;
+
+void AppController::setSsoSignIn(SsoSignIn *sso)
+{
+    delete m_sso;
+    m_sso = sso;
+    const SsoSettings ssoSettings = m_settings.ssoSettings();
+    if (sso) {
+        sso->setParent(this);
+        connect(sso, &SsoSignIn::idTokenReceived, this, [this](const QString &idToken) {
+            m_window->signInPage()->showBusy(tr("Signing you in with NHSmail…"));
+            track(m_api->signInWithIdToken(
+                idToken, this, [this](const ApiResult<UserProfile> &result) {
+                    if (result.ok())
+                        signedIn(*result.value);
+                    else if (result.error.is(u"not_registered"))
+                        m_window->signInPage()->showError(
+                            tr("Your NHSmail account is not linked to a CQRS user. Register "
+                               "with the link your CQRS User Administrator sent you first."));
+                    else
+                        m_window->signInPage()->showError(signInProblem(result.error));
+                }));
+        });
+        connect(sso, &SsoSignIn::failed, this, [this](const QString &message) {
+            if (message.isEmpty())
+                m_window->signInPage()->showInfo(tr("NHSmail sign-in was cancelled."));
+            else
+                m_window->signInPage()->showError(message);
+        });
+    }
+    m_window->signInPage()->setSsoAvailable(
+        sso && ssoSettings.isUsable(),
+        tr("Sign in with NHSmail is not set up on this computer. Sign in with your CQRS User ID "
+           "and password, or ask your IT team to turn on NHSmail sign-in."));
+}
+
+void AppController::track(ApiCall *call)
+{
+    if (m_call)
+        m_call->cancel();
+    m_call = call;
+}
+
+void AppController::cancelRequest()
+{
+    if (m_call)
+        m_call->cancel();
+    if (m_sso)
+        m_sso->cancel();
+}
+
+void AppController::showSignIn(const QString &info)
+{
+    cancelRequest();
+    ui::SignInPage *page = m_window->signInPage();
+    page->prepare(m_settings.rememberedUserId());
+    if (info.isEmpty())
+        page->status()->clear();
+    else
+        page->showInfo(info);
+    m_window->showScreen(page);
+}
+
+void AppController::openLink(const QString &text)
+{
+    m_window->bringToFront();
+    const auto link = RegistrationLink::parse(text);
+    if (!link) {
+        cancelRequest();
+        m_window->messagePage()->showProblem(tr("This link cannot be used"),
+                                             RegistrationLink::problemWith(text));
+        m_window->showScreen(m_window->messagePage());
+        return;
+    }
+    loadLink(*link);
+}
+
+void AppController::loadLink(const RegistrationLink &link)
+{
+    m_link = link;
+    m_window->messagePage()->showBusy(tr("Checking your link"),
+                                      tr("Checking your link with the CQRS server…"));
+    m_window->showScreen(m_window->messagePage());
+    track(
+        m_api->fetchLinkDetails(link, this, [this, link](const ApiResult<RegistrationDetails> &r) {
+            if (!r.ok())
+                return showLinkProblem(r.error);
+            const RegistrationDetails details = *r.value;
+            track(m_api->fetchPasswordPolicy(
+                this, [this, link, details](const ApiResult<PasswordPolicy> &policy) {
+                    if (!policy.ok())
+                        return showLinkProblem(policy.error);
+                    m_policy = *policy.value;
+                    const auto purpose = link.purpose() == RegistrationLink::Purpose::Register
+                        ? ui::SecurityInformationPage::Purpose::Register
+                        : ui::SecurityInformationPage::Purpose::Reset;
+                    ui::SecurityInformationPage *page = m_window->securityInformationPage();
+                    page->start(purpose, details.userId, details.displayName, m_policy);
+                    m_window->showScreen(page);
+                }));
+        }));
+}
+
+void AppController::showLinkProblem(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Cancelled)
+        return showSignIn();
+    const bool reset = m_link && m_link->purpose() == RegistrationLink::Purpose::Reset;
+    const QString whatNext = reset ? tr("Choose \"Forgotten your password?\" on the sign-in "
+                                        "screen to get a new one.")
+                                   : tr("Ask your CQRS User Administrator to send you a new one.");
+    const QString kind = reset ? tr("password reset link") : tr("registration link");
+    QString title = tr("This link cannot be used");
+    QString message;
+    if (error.is(u"token_expired"))
+        message = tr("This %1 has expired.").arg(kind) + QLatin1Char(' ') + whatNext;
+    else if (error.is(u"token_used"))
+        message
+            = tr("This %1 has already been used. If you have set your password, sign in.").arg(kind)
+            + QLatin1Char(' ') + tr("If not:") + QLatin1Char(' ') + whatNext;
+    else if (error.is(u"unknown_token"))
+        message = tr("This %1 is not recognised. A newer link may have replaced it.").arg(kind)
+            + QLatin1Char(' ') + whatNext;
+    else {
+        title = tr("Cannot check your link");
+        message = error.userMessage();
+    }
+    m_window->messagePage()->showProblem(title, message);
+    m_window->showScreen(m_window->messagePage());
+}
+
+void AppController::submitNewPassword(const QString &password)
+{
+    if (!m_link)
+        return;
+    ui::SecurityInformationPage *page = m_window->securityInformationPage();
+    page->showBusy(tr("Saving your password…"));
+    const bool registering = m_link->purpose() == RegistrationLink::Purpose::Register;
+    const QString userId = page->userIdLabel()->text();
+    track(m_api->setPasswordFromLink(
+        *m_link, password, this, [this, page, registering, userId](const ApiResult<Done> &r) {
+            if (r.ok()) {
+                m_link.reset();
+                showSignIn(registering ? tr("You are registered. Sign in with your User ID and new "
+                                            "password.")
+                                       : tr("Your password has been reset. Sign in with your new "
+                                            "password."));
+                m_window->signInPage()->userIdField()->setText(userId);
+                m_window->signInPage()->passwordField()->setFocus();
+                return;
+            }
+            if (r.error.is(u"token_used") || r.error.is(u"token_expired")
+                || r.error.is(u"unknown_token"))
+                return showLinkProblem(r.error);
+            QString message = r.error.userMessage();
+            if (r.error.violations.contains(QStringLiteral("min-age")))
+                message = minAgeRefusal(r.error);
+            page->showRefusal(message, r.error.violations);
+        }));
+}
+
+void AppController::signIn(const QString &userId, const QString &password, bool rememberUserId)
+{
+    m_settings.setRememberedUserId(rememberUserId ? userId : QString());
+    m_window->signInPage()->showBusy(tr("Signing in…"));
+    track(m_api->signIn(userId, password, this, [this](const ApiResult<UserProfile> &r) {
+        if (r.ok())
+            return signedIn(*r.value);
+        m_window->signInPage()->clearPassword();
+        m_window->signInPage()->showError(signInProblem(r.error));
+    }));
+}
+
+QString AppController::signInProblem(const ApiError &error) const
+{
+    if (error.is(u"account_locked") && error.retryAfterSeconds) {
+        const QDateTime until = QDateTime::currentDateTime().addSecs(*error.retryAfterSeconds);
+        return tr("Your account is locked after too many unsuccessful sign-in attempts. Try again "
+                  "after %1, or ask your CQRS User Administrator to unlock it.")
+            .arg(QLocale().toString(until.time(), QLocale::ShortFormat));
+    }
+    return error.userMessage();
+}
+
+void AppController::signedIn(const UserProfile &user)
+{
+    m_user = user;
+    ui::HomePage *home = m_window->homePage();
+    home->showPerson({user.displayName, user.userId, user.organisation, user.role});
+    m_window->showScreen(home);
+    home->setFocus();
+}
+
+void AppController::requestReset(const QString &userId)
+{
+    m_window->signInPage()->showBusy(tr("Asking for a password reset…"));
+    track(m_api->requestPasswordReset(userId, this, [this](const ApiResult<Done> &r) {
+        if (!r.ok() && r.error.kind != ApiError::Kind::Refused)
+            return m_window->signInPage()->showError(r.error.userMessage());
+        if (r.error.httpStatus == 429)
+            return m_window->signInPage()->showError(r.error.userMessage());
+        // The same words whether or not the User ID exists: nothing to learn from them.
+        m_window->signInPage()->showInfo(
+            tr("If that User ID is registered, an email with a link to reset your password is on "
+               "its way. Open the link on this computer; it works for a short time only."));
+    }));
+}
+
+void AppController::startSso()
+{
+    if (!m_sso)
+        return;
+    m_window->signInPage()->showBusy(tr("Finish signing in with NHSmail in your web browser…"));
+    m_sso->start();
+}
+
+void AppController::signOut()
+{
+    m_window->homePage()->showBusy(tr("Signing out…"));
+    track(m_api->signOut(this, [this](const ApiResult<Done> &r) {
+        m_user.reset();
+        // The session is forgotten here even when the server could not be told.
+        showSignIn(r.ok() ? tr("You have signed out.")
+                          : tr("You have signed out of this app. The CQRS server could not be "
+                               "told, so your session there will end on its own."));
+    }));
+}
+
+void AppController::openChangePassword()
+{
+    if (!m_user)
+        return;
+    m_window->homePage()->showBusy(tr("Getting the Password Policy…"));
+    track(m_api->fetchPasswordPolicy(this, [this](const ApiResult<PasswordPolicy> &r) {
+        if (!r.ok())
+            return m_window->homePage()->showError(r.error.userMessage());
+        m_window->homePage()->stopBusy();
+        m_policy = *r.value;
+        auto *dialog = new ui::ChangePasswordDialog(m_policy, m_user->userId, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ui::ChangePasswordDialog::submitted, this, &AppController::changePassword);
+        connect(dialog, &ui::ChangePasswordDialog::cancelRequested, this,
+                &AppController::cancelRequest);
+        m_changeDialog = dialog;
+        dialog->open();
+    }));
+}
+
+void AppController::changePassword(const QString &currentPassword, const QString &newPassword)
+{
+    if (!m_changeDialog)
+        return;
+    m_changeDialog->showBusy(tr("Changing your password…"));
+    track(
+        m_api->changePassword(currentPassword, newPassword, this, [this](const ApiResult<Done> &r) {
+            if (!m_changeDialog)
+                return;
+            if (r.ok()) {
+                m_changeDialog->accept();
+                m_window->homePage()->showInfo(tr("Your password has been changed."));
+                return;
+            }
+            QHash<QString, QString> detail;
+            QString message = r.error.userMessage();
+            if (r.error.violations.contains(QStringLiteral("min-age"))) {
+                message = minAgeRefusal(r.error);
+                detail.insert(QStringLiteral("min-age"), message);
+            } else if (r.error.is(u"invalid_credentials")) {
+                message = tr("Your current password is not correct.");
+            }
+            m_changeDialog->showRefusal(message, r.error.violations, detail);
+        }));
+}
+
+} // namespace cqrs::app

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace cqrs::app {
+
+// The seam for "Sign in with NHSmail". An implementation runs the OpenID Connect flow (system
+// browser, loopback redirect, PKCE, id_token validation) and reports the validated id_token;
+// the AppController then turns it into a CQRS session with POST /api/v1/sessions/sso, exactly
+// as a password sign-in ends. Without one installed the button says SSO is not set up.
+class SsoSignIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual void start() = 0;
+    virtual void cancel() = 0;
+
+signals:
+    void idTokenReceived(const QString &idToken);
+    // `message` is plain English for the sign-in screen; empty when the person cancelled.
+    void failed(const QString &message);
+};
+
+} // namespace cqrs::app

@@ -1,0 +1,114 @@
+#include "ApiCall.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QNetworkReply>
+
+namespace cqrs {
+
+namespace {
+
+std::optional<QJsonObject> jsonObject(const QByteArray &bytes)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+} // namespace
+
+ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds timeout, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { stop(ApiError::Kind::Timeout); });
+    m_timer.start(timeout);
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        if (received > MaxResponseBytes)
+            stop(ApiError::Kind::BadResponse);
+    });
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiCall::cancel()
+{
+    stop(ApiError::Kind::Cancelled);
+}
+
+void ApiCall::stop(ApiError::Kind kind)
+{
+    if (m_finished || !m_reply)
+        return;
+    m_stopReason = kind;
+    m_reply->abort(); // emits finished, which reports m_stopReason
+}
+
+void ApiCall::onReplyFinished()
+{
+    if (m_finished || !m_reply)
+        return;
+    m_timer.stop();
+    QNetworkReply *reply = m_reply;
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    if (m_stopReason != ApiError::Kind::None) {
+        m_error.kind = m_stopReason;
+    } else if (status == 0) {
+        m_error.kind = ApiError::Kind::Unreachable;
+    } else if (status >= 200 && status < 300) {
+        const QByteArray bytes = reply->readAll();
+        if (bytes.trimmed().isEmpty()) {
+            m_body = {};
+        } else if (const auto object = jsonObject(bytes)) {
+            m_body = *object;
+        } else {
+            m_error.kind = ApiError::Kind::BadResponse;
+            m_error.httpStatus = status;
+        }
+    } else {
+        m_error = errorFromBody(status, reply->readAll());
+    }
+    m_finished = true;
+    emit finished();
+}
+
+ApiError ApiCall::errorFromBody(int status, const QByteArray &bytes) const
+{
+    ApiError error;
+    error.httpStatus = status;
+    const auto object = jsonObject(bytes);
+    if (!object || !object->value(QLatin1String("error")).isString()) {
+        error.kind = ApiError::Kind::BadResponse;
+        return error;
+    }
+    error.kind = ApiError::Kind::Refused;
+    error.code = object->value(QLatin1String("error")).toString();
+    error.serverMessage = object->value(QLatin1String("message")).toString();
+    for (const QJsonValue &id : object->value(QLatin1String("violations")).toArray()) {
+        if (id.isString())
+            error.violations.append(id.toString());
+    }
+    const QJsonValue retryAfter = object->value(QLatin1String("retryAfterSeconds"));
+    if (retryAfter.isDouble() && retryAfter.toDouble() >= 0 && retryAfter.toDouble() < 1e9)
+        error.retryAfterSeconds = retryAfter.toInt();
+    const QJsonValue next = object->value(QLatin1String("nextChangeAllowedAt"));
+    if (next.isString())
+        error.nextChangeAllowedAt = QDateTime::fromString(next.toString(), Qt::ISODateWithMs);
+    return error;
+}
+
+} // namespace cqrs

@@ -1,0 +1,48 @@
+#include "ApiError.h"
+
+namespace cqrs {
+
+QString ApiError::userMessage() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Cancelled:
+        return tr("Cancelled. Nothing was changed on the server.");
+    case Kind::Timeout:
+        return tr("The CQRS server is taking too long to answer. Check your internet connection "
+                  "and try again in a few minutes.");
+    case Kind::Unreachable:
+        return tr("Cannot reach the CQRS server. Check your internet connection and try again. "
+                  "If it keeps happening, contact the CQRS Service Desk.");
+    case Kind::BadResponse:
+        return tr("The CQRS server sent an answer this app does not understand. Try again later; "
+                  "if it keeps happening, contact the CQRS Service Desk.");
+    case Kind::Refused:
+        break;
+    }
+    if (code == u"invalid_credentials")
+        return tr("The User ID or password is not correct. Check them and try again.");
+    if (code == u"account_locked")
+        return tr("Your account is locked after too many unsuccessful sign-in attempts.");
+    if (code == u"registration_incomplete")
+        return tr("You have not finished registering. Open the registration link in your email "
+                  "first.");
+    if (code == u"unknown_token" || code == u"token_used" || code == u"token_expired")
+        return tr("This link can no longer be used. Ask your CQRS User Administrator to send you "
+                  "a new one.");
+    if (code == u"password_policy")
+        return tr("The password does not meet the Password Policy. See the ticked and crossed "
+                  "rules.");
+    if (httpStatus == 401)
+        return tr("You have been signed out. Sign in again.");
+    if (httpStatus == 429)
+        return tr("Too many requests. Wait a few minutes and try again.");
+    if (!serverMessage.isEmpty())
+        return serverMessage;
+    return tr("The CQRS server could not do this (error %1). Try again later; if it keeps "
+              "happening, contact the CQRS Service Desk.")
+        .arg(httpStatus);
+}
+
+} // namespace cqrs

@@ -1,0 +1,172 @@
+#include "ServiceSettings.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+
+namespace cqrs {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSettings, "cqrs.settings")
+
+constexpr QLatin1String Organisation("NHS");
+constexpr QLatin1String Application("CQRS Desktop");
+constexpr QLatin1String RememberedUserIdKey("RememberedUserId");
+
+QString keyName(const char *key)
+{
+    return QString::fromLatin1(key);
+}
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// The registry gives a DWORD, an INI file a string: accept 0/1 and true/false in either.
+bool isTrue(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    return text == QLatin1String("1")
+        || text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QUrl ServiceSettings::builtInServerUrl()
+{
+    return QUrl(QStringLiteral("https://www.cqrs.co.uk/"));
+}
+
+QStringList ServiceSettings::defaultSsoScopes()
+{
+    return {QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email")};
+}
+
+std::unique_ptr<QSettings> ServiceSettings::openManagedPolicy()
+{
+#ifdef Q_OS_WIN
+    return std::make_unique<QSettings>(
+        QStringLiteral("HKEY_LOCAL_MACHINE\\Software\\Policies\\NHS\\CQRS Desktop"),
+        QSettings::NativeFormat);
+#else
+    return std::make_unique<QSettings>(QSettings::IniFormat, QSettings::SystemScope, Organisation,
+                                       Application);
+#endif
+}
+
+std::unique_ptr<QSettings> ServiceSettings::openUserSettings()
+{
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, Organisation,
+                                       Application);
+}
+
+ServiceSettings::ServiceSettings(std::unique_ptr<QSettings> managed,
+                                 std::unique_ptr<QSettings> user, QUrl commandLineServer)
+    : m_managed(std::move(managed))
+    , m_user(std::move(user))
+    , m_commandLineServer(std::move(commandLineServer))
+{ }
+
+bool ServiceSettings::isUsableServerUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery()
+        || url.hasFragment())
+        return false;
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("https")
+        || (scheme == QLatin1String("http") && isLoopback(url.host()));
+}
+
+std::optional<QUrl> ServiceSettings::serverUrlFrom(const QSettings *settings) const
+{
+    if (!settings || !settings->contains(keyName(ServerUrlKey)))
+        return std::nullopt;
+    const QString text = settings->value(keyName(ServerUrlKey)).toString().trimmed();
+    const QUrl url(text, QUrl::StrictMode);
+    if (!isUsableServerUrl(url)) {
+        qCWarning(lcSettings) << "Ignoring unusable ServerUrl in" << settings->fileName();
+        return std::nullopt;
+    }
+    return url;
+}
+
+QUrl ServiceSettings::serverUrl() const
+{
+    if (const auto managed = serverUrlFrom(m_managed.get()))
+        return *managed;
+    if (const auto user = serverUrlFrom(m_user.get()))
+        return *user;
+    if (isUsableServerUrl(m_commandLineServer))
+        return m_commandLineServer;
+    return builtInServerUrl();
+}
+
+ServiceSettings::Source ServiceSettings::serverUrlSource() const
+{
+    if (serverUrlFrom(m_managed.get()))
+        return Source::ManagedPolicy;
+    if (serverUrlFrom(m_user.get()))
+        return Source::User;
+    if (isUsableServerUrl(m_commandLineServer))
+        return Source::CommandLine;
+    return Source::BuiltIn;
+}
+
+bool ServiceSettings::isManaged(const char *key) const
+{
+    if (!m_managed || !m_managed->contains(keyName(key)))
+        return false;
+    return qstrcmp(key, ServerUrlKey) != 0 || serverUrlFrom(m_managed.get()).has_value();
+}
+
+QVariant ServiceSettings::value(const char *key) const
+{
+    if (isManaged(key))
+        return m_managed->value(keyName(key));
+    return m_user ? m_user->value(keyName(key)) : QVariant();
+}
+
+SsoSettings ServiceSettings::ssoSettings() const
+{
+    SsoSettings sso;
+    sso.enabled = isTrue(value(SsoEnabledKey));
+    sso.issuer = value(SsoIssuerKey).toString().trimmed();
+    sso.clientId = value(SsoClientIdKey).toString().trimmed();
+    const QVariant scopes = value(SsoScopesKey);
+    // An INI list comes back as a QStringList, a registry string as "openid profile email".
+    sso.scopes = scopes.userType() == QMetaType::QStringList
+        ? scopes.toStringList()
+        : scopes.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (sso.scopes.isEmpty())
+        sso.scopes = defaultSsoScopes();
+    return sso;
+}
+
+bool ServiceSettings::setUserServerUrl(const QUrl &url)
+{
+    if (!m_user || isManaged(ServerUrlKey) || !isUsableServerUrl(url))
+        return false;
+    m_user->setValue(keyName(ServerUrlKey), url.toString());
+    return true;
+}
+
+QString ServiceSettings::rememberedUserId() const
+{
+    return m_user ? m_user->value(RememberedUserIdKey).toString() : QString();
+}
+
+void ServiceSettings::setRememberedUserId(const QString &userId)
+{
+    if (!m_user)
+        return;
+    if (userId.isEmpty())
+        m_user->remove(RememberedUserIdKey);
+    else
+        m_user->setValue(RememberedUserIdKey, userId);
+}
+
+} // namespace cqrs

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace cqrs {
+
+struct SsoSettings
+{
+    bool enabled = false;
+    QString issuer;
+    QString clientId;
+    QStringList scopes;
+
+    // Enabled and complete enough to start a sign-in.
+    bool isUsable() const { return enabled && !issuer.isEmpty() && !clientId.isEmpty(); }
+};
+
+// Where the app's service settings come from, strongest first (issue 4):
+//   1. IT admin policy: HKLM\Software\Policies\NHS\CQRS Desktop on Windows (written by the MSI
+//      or Group Policy), /etc/xdg/NHS/CQRS Desktop.conf on Linux;
+//   2. the user's own settings;
+//   3. `--server URL` on the command line (for testers);
+//   4. the built-in default.
+// A managed value is final: the user cannot override it. A value that is not a usable server
+// address is skipped with a warning, as if it were not there.
+class ServiceSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(ServiceSettings)
+
+public:
+    enum class Source { ManagedPolicy, User, CommandLine, BuiltIn };
+
+    static constexpr const char *ServerUrlKey = "ServerUrl";
+    static constexpr const char *SsoEnabledKey = "SsoEnabled";
+    static constexpr const char *SsoIssuerKey = "SsoIssuer";
+    static constexpr const char *SsoClientIdKey = "SsoClientId";
+    static constexpr const char *SsoScopesKey = "SsoScopes";
+
+    static QUrl builtInServerUrl();
+    static QStringList defaultSsoScopes();
+
+    // The managed policy store of this platform, and this user's own settings.
+    static std::unique_ptr<QSettings> openManagedPolicy();
+    static std::unique_ptr<QSettings> openUserSettings();
+
+    // Tests pass their own QSettings (INI files in a temporary folder); either may be null.
+    ServiceSettings(std::unique_ptr<QSettings> managed, std::unique_ptr<QSettings> user,
+                    QUrl commandLineServer = {});
+
+    // https anywhere; plain http only to this machine (a tester's local server-stub), so a
+    // password never crosses a network unencrypted. No user-info, query or fragment.
+    static bool isUsableServerUrl(const QUrl &url);
+
+    QUrl serverUrl() const;
+    Source serverUrlSource() const;
+    SsoSettings ssoSettings() const;
+    bool isManaged(const char *key) const;
+
+    // Refused (returns false) when the server address is managed or not usable.
+    bool setUserServerUrl(const QUrl &url);
+
+    // "Remember my User ID": only the User ID, never a password.
+    QString rememberedUserId() const;
+    void setRememberedUserId(const QString &userId);
+
+private:
+    std::optional<QUrl> serverUrlFrom(const QSettings *settings) const;
+    QVariant value(const char *key) const;
+
+    std::unique_ptr<QSettings> m_managed;
+    std::unique_ptr<QSettings> m_user;
+    QUrl m_commandLineServer;
+};
+
+} // namespace cqrs

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "PasswordPolicy.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QLineEdit;
+class QPushButton;
+
+namespace cqrs::ui {
+
+class BusyIndicator;
+class NewPasswordForm;
+class StatusMessage;
+
+// Change password for the signed-in user: the current password, then the same new-password
+// form and checklist as the Security Information screen. It stays open until the server agrees.
+class ChangePasswordDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ChangePasswordDialog(const PasswordPolicy &policy, const QString &userId,
+                                  QWidget *parent = nullptr);
+
+    void showBusy(const QString &whatIsHappening);
+    // `detail` rewords checklist items, e.g. the date and time for min-age.
+    void showRefusal(const QString &message, const QStringList &violations,
+                     const QHash<QString, QString> &detail = {});
+
+    QLineEdit *currentPasswordField() const { return m_current; }
+    NewPasswordForm *form() const { return m_form; }
+    QPushButton *submitButton() const { return m_submit; }
+    StatusMessage *status() const { return m_status; }
+
+signals:
+    void submitted(const QString &currentPassword, const QString &newPassword);
+    void cancelRequested();
+
+private:
+    void submit();
+    void updateSubmit();
+    void setInputEnabled(bool enabled);
+
+    QLineEdit *m_current;
+    NewPasswordForm *m_form;
+    QPushButton *m_submit;
+    QPushButton *m_close;
+    BusyIndicator *m_busy;
+    StatusMessage *m_status;
+};
+
+} // namespace cqrs::ui

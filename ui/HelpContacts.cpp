@@ -1,0 +1,61 @@
+#include "HelpContacts.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace cqrs::ui {
+
+namespace {
+
+void addContact(QGridLayout *grid, int row, const QString &what, const QString &href,
+                const QString &text, const char *name)
+{
+    auto *parent = grid->parentWidget();
+    auto *caption = new QLabel(what, parent);
+    auto *link = new QLabel(QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text.toHtmlEscaped()),
+                            parent);
+    link->setObjectName(QString::fromLatin1(name));
+    link->setTextFormat(Qt::RichText);
+    link->setOpenExternalLinks(true);
+    link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    link->setAccessibleName(what + QLatin1Char(' ') + text);
+    caption->setBuddy(link);
+    auto *copy = new QPushButton(HelpContacts::tr("Copy"), parent);
+    copy->setObjectName(QString::fromLatin1(name) + QStringLiteral("Copy"));
+    copy->setAccessibleName(HelpContacts::tr("Copy %1").arg(text));
+    QObject::connect(copy, &QPushButton::clicked, copy,
+                     [text] { QApplication::clipboard()->setText(text); });
+    grid->addWidget(caption, row, 0);
+    grid->addWidget(link, row, 1);
+    grid->addWidget(copy, row, 2);
+}
+
+} // namespace
+
+QString HelpContacts::email()
+{
+    return QStringLiteral("support@cqrs.co.uk");
+}
+
+QString HelpContacts::phone()
+{
+    return QStringLiteral("0330 124 4039");
+}
+
+HelpContacts::HelpContacts(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("helpContacts"));
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *intro = new QLabel(tr("Contact the CQRS Service Desk:"), this);
+    grid->addWidget(intro, 0, 0, 1, 3);
+    addContact(grid, 1, tr("Email"), QStringLiteral("mailto:") + email(), email(), "helpEmail");
+    addContact(grid, 2, tr("Phone"), QStringLiteral("tel:+443301244039"), phone(), "helpPhone");
+    grid->setColumnStretch(1, 1);
+}
+
+} // namespace cqrs::ui

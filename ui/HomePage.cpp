@@ -1,0 +1,109 @@
+#include "HomePage.h"
+
+#include "BusyIndicator.h"
+#include "PageTitle.h"
+#include "StatusMessage.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+HomePage::HomePage(QWidget *parent)
+    : QWidget(parent)
+    , m_welcome(makePageTitle(this))
+    , m_name(new QLabel(this))
+    , m_userId(new QLabel(this))
+    , m_organisation(new QLabel(this))
+    , m_role(new QLabel(this))
+    , m_changePassword(new QPushButton(tr("&Change password"), this))
+    , m_signOut(new QPushButton(tr("Sign &out"), this))
+    , m_busy(new BusyIndicator(this))
+    , m_status(new StatusMessage(this))
+{
+    setObjectName(QStringLiteral("home"));
+    m_name->setObjectName(QStringLiteral("displayName"));
+    m_userId->setObjectName(QStringLiteral("userId"));
+    m_organisation->setObjectName(QStringLiteral("organisation"));
+    m_role->setObjectName(QStringLiteral("role"));
+    m_changePassword->setObjectName(QStringLiteral("changePassword"));
+    m_signOut->setObjectName(QStringLiteral("signOut"));
+
+    auto *details = new QFormLayout;
+    details->addRow(tr("Name:"), m_name);
+    details->addRow(tr("User ID:"), m_userId);
+    details->addRow(tr("Organisation:"), m_organisation);
+    details->addRow(tr("Role:"), m_role);
+    for (QLabel *label : {m_name, m_userId, m_organisation, m_role})
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_changePassword);
+    buttons->addWidget(m_signOut);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_welcome);
+    layout->addWidget(new QLabel(tr("You are signed in to CQRS as:"), this));
+    layout->addLayout(details);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+    layout->addWidget(m_busy);
+    layout->addStretch(1);
+
+    connect(m_signOut, &QPushButton::clicked, this, &HomePage::signOutRequested);
+    connect(m_changePassword, &QPushButton::clicked, this, &HomePage::changePasswordRequested);
+    connect(m_busy, &BusyIndicator::cancelRequested, this, &HomePage::cancelRequested);
+    setFocusProxy(m_changePassword);
+}
+
+void HomePage::showPerson(const Person &person)
+{
+    m_welcome->setText(tr("Welcome, %1").arg(person.displayName));
+    m_name->setText(person.displayName);
+    m_userId->setText(person.userId);
+    m_organisation->setText(person.organisation.isEmpty() ? tr("Not recorded")
+                                                          : person.organisation);
+    m_role->setText(person.role.isEmpty() ? tr("Not recorded") : person.role);
+    m_busy->stop();
+    m_status->clear();
+    setInputEnabled(true);
+}
+
+void HomePage::showBusy(const QString &whatIsHappening)
+{
+    m_status->clear();
+    setInputEnabled(false);
+    m_busy->start(whatIsHappening);
+}
+
+void HomePage::stopBusy()
+{
+    m_busy->stop();
+    setInputEnabled(true);
+}
+
+void HomePage::showError(const QString &message)
+{
+    m_busy->stop();
+    setInputEnabled(true);
+    m_status->showError(message);
+}
+
+void HomePage::showInfo(const QString &message)
+{
+    m_busy->stop();
+    setInputEnabled(true);
+    m_status->showInfo(message);
+}
+
+void HomePage::setInputEnabled(bool enabled)
+{
+    m_changePassword->setEnabled(enabled);
+    m_signOut->setEnabled(enabled);
+}
+
+} // namespace cqrs::ui

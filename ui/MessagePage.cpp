@@ -1,0 +1,60 @@
+#include "MessagePage.h"
+
+#include "BusyIndicator.h"
+#include "HelpContacts.h"
+#include "PageTitle.h"
+
+#include <QAccessible>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+MessagePage::MessagePage(QWidget *parent)
+    : QWidget(parent)
+    , m_title(makePageTitle(this))
+    , m_message(new QLabel(this))
+    , m_busy(new BusyIndicator(this))
+    , m_help(new HelpContacts(this))
+    , m_signIn(new QPushButton(tr("Go to sign in"), this))
+{
+    setObjectName(QStringLiteral("message"));
+    m_message->setObjectName(QStringLiteral("messageText"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_signIn->setObjectName(QStringLiteral("goToSignIn"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_message);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_help);
+    layout->addStretch(1);
+    layout->addWidget(m_signIn, 0, Qt::AlignLeft);
+    connect(m_busy, &BusyIndicator::cancelRequested, this, &MessagePage::cancelRequested);
+    connect(m_signIn, &QPushButton::clicked, this, &MessagePage::signInRequested);
+}
+
+void MessagePage::showBusy(const QString &title, const QString &whatIsHappening)
+{
+    m_title->setText(title);
+    m_message->clear();
+    m_busy->start(whatIsHappening);
+    m_help->hide();
+    m_signIn->hide();
+}
+
+void MessagePage::showProblem(const QString &title, const QString &message)
+{
+    m_title->setText(title);
+    m_message->setText(message);
+    m_message->setAccessibleDescription(message);
+    m_busy->stop();
+    m_help->show();
+    m_signIn->show();
+    m_signIn->setFocus();
+    QAccessibleEvent alert(m_message, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
+} // namespace cqrs::ui

@@ -1,0 +1,29 @@
+#include "NeedHelpDialog.h"
+
+#include "HelpContacts.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+NeedHelpDialog::NeedHelpDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("needHelpDialog"));
+    setWindowTitle(tr("Need help?"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("If you cannot register or sign in, or a link does not work, the "
+                                "CQRS Service Desk can help. Your CQRS User Administrator can "
+                                "send you a new registration link."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    layout->addWidget(new HelpContacts(this));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+} // namespace cqrs::ui

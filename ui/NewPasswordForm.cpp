@@ -1,0 +1,77 @@
+#include "NewPasswordForm.h"
+
+#include "PasswordChecklist.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+NewPasswordForm::NewPasswordForm(QWidget *parent)
+    : QWidget(parent)
+    , m_password(new QLineEdit(this))
+    , m_confirmation(new QLineEdit(this))
+    , m_show(new QCheckBox(tr("&Show passwords"), this))
+    , m_checklist(new PasswordChecklist(this))
+{
+    m_password->setObjectName(QStringLiteral("newPassword"));
+    m_confirmation->setObjectName(QStringLiteral("confirmPassword"));
+    m_show->setObjectName(QStringLiteral("showPasswords"));
+    for (QLineEdit *field : {m_password, m_confirmation}) {
+        field->setEchoMode(QLineEdit::Password);
+        // Pasting from a password manager is allowed; the app itself never stores the text.
+        connect(field, &QLineEdit::textChanged, this, &NewPasswordForm::reevaluate);
+    }
+    m_password->setAccessibleName(tr("New password"));
+    m_confirmation->setAccessibleName(tr("Confirm new password"));
+    connect(m_show, &QCheckBox::toggled, this, [this](bool shown) {
+        const auto mode = shown ? QLineEdit::Normal : QLineEdit::Password;
+        m_password->setEchoMode(mode);
+        m_confirmation->setEchoMode(mode);
+    });
+
+    auto *fields = new QFormLayout;
+    fields->addRow(tr("&New password"), m_password);
+    fields->addRow(tr("C&onfirm new password"), m_confirmation);
+    fields->addRow(QString(), m_show);
+
+    auto *policyBox = new QGroupBox(tr("Password Policy"), this);
+    policyBox->setAccessibleName(tr("Password Policy checklist"));
+    auto *policyLayout = new QVBoxLayout(policyBox);
+    policyLayout->addWidget(m_checklist);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(fields);
+    layout->addWidget(policyBox);
+    setFocusProxy(m_password);
+}
+
+void NewPasswordForm::setPolicy(const PasswordPolicy &policy, const QString &userId)
+{
+    m_checklist->setPolicy(policy, userId);
+    reevaluate();
+}
+
+QString NewPasswordForm::password() const
+{
+    return m_password->text();
+}
+
+void NewPasswordForm::clear()
+{
+    m_password->clear();
+    m_confirmation->clear();
+    m_show->setChecked(false);
+}
+
+void NewPasswordForm::reevaluate()
+{
+    m_acceptable = m_checklist->evaluate(m_password->text(), m_confirmation->text());
+    emit acceptabilityChanged(m_acceptable);
+}
+
+} // namespace cqrs::ui

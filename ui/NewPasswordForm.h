@@ -1,0 +1,47 @@
+#pragma once
+
+#include "PasswordPolicy.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLineEdit;
+
+namespace cqrs::ui {
+
+class PasswordChecklist;
+
+// A new password, its confirmation, a show/hide toggle and the live checklist: the same form on
+// the Security Information screen and in the Change password dialog.
+class NewPasswordForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NewPasswordForm(QWidget *parent = nullptr);
+
+    void setPolicy(const PasswordPolicy &policy, const QString &userId);
+    QString password() const;
+    bool isAcceptable() const { return m_acceptable; }
+    void clear();
+
+    QLineEdit *passwordField() const { return m_password; }
+    QLineEdit *confirmationField() const { return m_confirmation; }
+    QCheckBox *showToggle() const { return m_show; }
+    PasswordChecklist *checklist() const { return m_checklist; }
+
+signals:
+    // Whenever either field changes; `acceptable` when every locally judged rule passes.
+    void acceptabilityChanged(bool acceptable);
+
+private:
+    void reevaluate();
+
+    QLineEdit *m_password;
+    QLineEdit *m_confirmation;
+    QCheckBox *m_show;
+    PasswordChecklist *m_checklist;
+    bool m_acceptable = false;
+};
+
+} // namespace cqrs::ui

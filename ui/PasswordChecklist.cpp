@@ -1,0 +1,92 @@
+#include "PasswordChecklist.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+PasswordChecklist::PasswordChecklist(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("passwordChecklist"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (const QList<PolicyRule> &group : {locallyJudgedRules(), serverJudgedRules()}) {
+        for (PolicyRule rule : group) {
+            auto *item = new QLabel(this);
+            item->setObjectName(QStringLiteral("rule-") + ruleId(rule));
+            item->setWordWrap(true);
+            item->setTextFormat(Qt::PlainText);
+            layout->addWidget(item);
+            m_items.insert(rule, item);
+        }
+    }
+    setPolicy(m_policy, QString());
+}
+
+void PasswordChecklist::setPolicy(const PasswordPolicy &policy, const QString &userId)
+{
+    m_policy = policy;
+    m_userId = userId;
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        present(it.key(), State::Pending, m_policy.describe(it.key()));
+}
+
+bool PasswordChecklist::evaluate(const QString &password, const QString &confirmation)
+{
+    if (password.isEmpty() && confirmation.isEmpty()) {
+        setPolicy(m_policy, m_userId);
+        return false;
+    }
+    const PolicyVerdict verdict = m_policy.evaluate(m_userId, password, QStringView(confirmation));
+    for (const RuleVerdict &v : verdict.verdicts()) {
+        if (m_items.contains(v.rule))
+            present(v.rule, v.passed ? State::Met : State::NotMet, v.message);
+    }
+    // A new candidate has not been judged by the server yet.
+    for (PolicyRule rule : serverJudgedRules())
+        present(rule, State::Pending, m_policy.describe(rule));
+    return verdict.passed();
+}
+
+void PasswordChecklist::showServerViolations(const QStringList &ruleIds,
+                                             const QHash<QString, QString> &detail)
+{
+    for (const QString &id : ruleIds) {
+        const auto rule = ruleFromId(id);
+        if (!rule || !m_items.contains(*rule))
+            continue;
+        present(*rule, State::NotMet, detail.value(id, m_policy.describe(*rule)));
+    }
+}
+
+PasswordChecklist::State PasswordChecklist::stateOf(PolicyRule rule) const
+{
+    return m_states.value(rule, State::Pending);
+}
+
+void PasswordChecklist::present(PolicyRule rule, State state, const QString &text)
+{
+    QLabel *item = m_items.value(rule);
+    m_states.insert(rule, state);
+    QString mark;
+    QString style;
+    switch (state) {
+    case State::Pending:
+        mark = QStringLiteral("\u25CB "); // white circle
+        break;
+    case State::Met:
+        mark = QStringLiteral("\u2714 ") + tr("Met:") + QLatin1Char(' ');
+        style = QStringLiteral("QLabel { color: #007f3b; }");
+        break;
+    case State::NotMet:
+        mark = QStringLiteral("\u2718 ") + tr("Not met:") + QLatin1Char(' ');
+        style = QStringLiteral("QLabel { color: #d5281b; }");
+        break;
+    }
+    item->setText(mark + text);
+    item->setStyleSheet(style);
+    item->setAccessibleName(item->text());
+}
+
+} // namespace cqrs::ui

@@ -1,0 +1,122 @@
+#include "SecurityInformationPage.h"
+
+#include "BusyIndicator.h"
+#include "NewPasswordForm.h"
+#include "PageTitle.h"
+#include "PasswordChecklist.h"
+#include "StatusMessage.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+SecurityInformationPage::SecurityInformationPage(QWidget *parent)
+    : QWidget(parent)
+    , m_title(makePageTitle(this, tr("Security Information")))
+    , m_intro(new QLabel(this))
+    , m_userId(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_form(new NewPasswordForm(this))
+    , m_submit(new QPushButton(this))
+    , m_signIn(new QPushButton(tr("Back to sign in"), this))
+    , m_busy(new BusyIndicator(this))
+    , m_status(new StatusMessage(this))
+{
+    setObjectName(QStringLiteral("security-information"));
+    m_intro->setWordWrap(true);
+    m_userId->setObjectName(QStringLiteral("userId"));
+    m_name->setObjectName(QStringLiteral("displayName"));
+    for (QLabel *label : {m_userId, m_name})
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_submit->setObjectName(QStringLiteral("submit"));
+    m_submit->setDefault(true);
+
+    auto *who = new QFormLayout;
+    who->addRow(tr("User ID:"), m_userId);
+    who->addRow(tr("Name:"), m_name);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_submit);
+    buttons->addStretch(1);
+    buttons->addWidget(m_signIn);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_intro);
+    layout->addLayout(who);
+    layout->addWidget(m_form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_busy);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+
+    connect(m_form, &NewPasswordForm::acceptabilityChanged, m_submit, &QPushButton::setEnabled);
+    connect(m_submit, &QPushButton::clicked, this, &SecurityInformationPage::submit);
+    // Enter in either field submits, but only what the checklist allows.
+    for (QLineEdit *field : {m_form->passwordField(), m_form->confirmationField()})
+        connect(field, &QLineEdit::returnPressed, this, &SecurityInformationPage::submit);
+    connect(m_busy, &BusyIndicator::cancelRequested, this,
+            &SecurityInformationPage::cancelRequested);
+    connect(m_signIn, &QPushButton::clicked, this, &SecurityInformationPage::signInRequested);
+    setTabOrder(m_form->passwordField(), m_form->confirmationField());
+    setTabOrder(m_form->confirmationField(), m_form->showToggle());
+    setTabOrder(m_form->showToggle(), m_submit);
+    setTabOrder(m_submit, m_signIn);
+}
+
+void SecurityInformationPage::start(Purpose purpose, const QString &userId,
+                                    const QString &displayName, const PasswordPolicy &policy)
+{
+    const bool registering = purpose == Purpose::Register;
+    m_intro->setText(registering
+                         ? tr("Choose the password you will use to sign in to CQRS. It must meet "
+                              "every rule of the Password Policy below.")
+                         : tr("Choose a new password for CQRS. It must meet every rule of the "
+                              "Password Policy below."));
+    m_submit->setText(registering ? tr("&Register") : tr("&Set new password"));
+    m_userId->setText(userId);
+    m_name->setText(displayName);
+    m_form->clear();
+    m_form->setPolicy(policy, userId);
+    m_status->clear();
+    m_busy->stop();
+    setInputEnabled(true);
+    m_form->passwordField()->setFocus();
+}
+
+void SecurityInformationPage::showBusy(const QString &whatIsHappening)
+{
+    m_status->clear();
+    setInputEnabled(false);
+    m_busy->start(whatIsHappening);
+}
+
+void SecurityInformationPage::showRefusal(const QString &message, const QStringList &violations)
+{
+    m_busy->stop();
+    setInputEnabled(true);
+    m_form->checklist()->showServerViolations(violations);
+    m_status->showError(message);
+    m_form->passwordField()->setFocus();
+}
+
+void SecurityInformationPage::submit()
+{
+    if (m_form->isAcceptable() && !m_busy->isBusy())
+        emit submitted(m_form->password());
+}
+
+void SecurityInformationPage::setInputEnabled(bool enabled)
+{
+    m_form->setEnabled(enabled);
+    m_submit->setEnabled(enabled && m_form->isAcceptable());
+    m_signIn->setEnabled(enabled);
+}
+
+} // namespace cqrs::ui

@@ -1,0 +1,167 @@
+#include "SignInPage.h"
+
+#include "BusyIndicator.h"
+#include "PageTitle.h"
+#include "StatusMessage.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+SignInPage::SignInPage(QWidget *parent)
+    : QWidget(parent)
+    , m_userId(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_remember(new QCheckBox(tr("&Remember my User ID on this computer"), this))
+    , m_signIn(new QPushButton(tr("&Sign in"), this))
+    , m_forgotten(new QPushButton(tr("&Forgotten your password?"), this))
+    , m_sso(new QPushButton(tr("Sign in with &NHSmail"), this))
+    , m_busy(new BusyIndicator(this))
+    , m_status(new StatusMessage(this))
+{
+    setObjectName(QStringLiteral("sign-in"));
+    m_userId->setObjectName(QStringLiteral("userId"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_remember->setObjectName(QStringLiteral("rememberUserId"));
+    m_signIn->setObjectName(QStringLiteral("signIn"));
+    m_forgotten->setObjectName(QStringLiteral("forgottenPassword"));
+    m_sso->setObjectName(QStringLiteral("signInWithNhsmail"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_userId->setAccessibleName(tr("User ID"));
+    m_password->setAccessibleName(tr("Password"));
+    m_signIn->setDefault(true);
+    m_forgotten->setFlat(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&User ID"), m_userId);
+    form->addRow(tr("&Password"), m_password);
+    form->addRow(QString(), m_remember);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_signIn);
+    buttons->addWidget(m_forgotten);
+    buttons->addStretch(1);
+
+    auto *divider = new QFrame(this);
+    divider->setFrameShape(QFrame::HLine);
+    auto *ssoIntro = new QLabel(tr("If you have an NHSmail account (ending in nhs.net) you can "
+                                   "use it instead:"),
+                                this);
+    ssoIntro->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(makePageTitle(this, tr("Sign in to CQRS")));
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+    layout->addWidget(m_busy);
+    layout->addWidget(divider);
+    layout->addWidget(ssoIntro);
+    layout->addWidget(m_sso, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+
+    connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_userId, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_forgotten, &QPushButton::clicked, this, &SignInPage::requestReset);
+    connect(m_sso, &QPushButton::clicked, this, &SignInPage::requestSso);
+    connect(m_busy, &BusyIndicator::cancelRequested, this, &SignInPage::cancelRequested);
+    setTabOrder(m_userId, m_password);
+    setTabOrder(m_password, m_remember);
+    setTabOrder(m_remember, m_signIn);
+    setTabOrder(m_signIn, m_forgotten);
+    setTabOrder(m_forgotten, m_sso);
+    setFocusProxy(m_userId);
+}
+
+void SignInPage::prepare(const QString &rememberedUserId)
+{
+    m_userId->setText(rememberedUserId);
+    m_remember->setChecked(!rememberedUserId.isEmpty());
+    m_password->clear();
+    m_busy->stop();
+    setInputEnabled(true);
+    (rememberedUserId.isEmpty() ? m_userId : m_password)->setFocus();
+}
+
+void SignInPage::setSsoAvailable(bool available, const QString &unavailableReason)
+{
+    m_ssoAvailable = available;
+    m_ssoUnavailableReason = unavailableReason;
+}
+
+void SignInPage::showBusy(const QString &whatIsHappening)
+{
+    m_status->clear();
+    setInputEnabled(false);
+    m_busy->start(whatIsHappening);
+}
+
+void SignInPage::showError(const QString &message)
+{
+    m_busy->stop();
+    setInputEnabled(true);
+    m_status->showError(message);
+}
+
+void SignInPage::showInfo(const QString &message)
+{
+    m_busy->stop();
+    setInputEnabled(true);
+    m_status->showInfo(message);
+}
+
+void SignInPage::clearPassword()
+{
+    m_password->clear();
+}
+
+void SignInPage::submit()
+{
+    if (m_busy->isBusy())
+        return;
+    const QString userId = m_userId->text().trimmed();
+    if (userId.isEmpty() || m_password->text().isEmpty()) {
+        m_status->showError(tr("Enter your User ID and password."));
+        (userId.isEmpty() ? m_userId : m_password)->setFocus();
+        return;
+    }
+    emit signInRequested(userId, m_password->text(), m_remember->isChecked());
+}
+
+void SignInPage::requestReset()
+{
+    const QString userId = m_userId->text().trimmed();
+    if (userId.isEmpty()) {
+        m_status->showError(tr("Enter your User ID first, then choose \"Forgotten your "
+                               "password?\" again."));
+        m_userId->setFocus();
+        return;
+    }
+    emit forgottenPasswordRequested(userId);
+}
+
+void SignInPage::requestSso()
+{
+    if (!m_ssoAvailable) {
+        m_status->showError(m_ssoUnavailableReason);
+        return;
+    }
+    emit ssoRequested();
+}
+
+void SignInPage::setInputEnabled(bool enabled)
+{
+    for (QWidget *w : std::initializer_list<QWidget *> {m_userId, m_password, m_remember, m_signIn,
+                                                        m_forgotten, m_sso})
+        w->setEnabled(enabled);
+}
+
+} // namespace cqrs::ui

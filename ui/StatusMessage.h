@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QLabel>
+
+namespace cqrs::ui {
+
+// The line under a form that says what just happened. Errors are announced to screen readers
+// (an accessible Alert) and start with words, not just a colour, so nobody misses them.
+class StatusMessage : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit StatusMessage(QWidget *parent = nullptr);
+
+    void showError(const QString &text);
+    void showInfo(const QString &text);
+    void clear();
+    bool isError() const { return m_error; }
+
+private:
+    void present(const QString &text, bool error);
+
+    bool m_error = false;
+};
+
+} // namespace cqrs::ui
