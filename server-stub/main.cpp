@@ -1,10 +1,40 @@
-#include <cstdio>
+#include "CommandLine.h"
+#include "Commands.h"
+#include "Database.h"
 
-int main()
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <stdexcept>
+
+using namespace cqrs::stub;
+
+int main(int argc, char *argv[])
 {
-    std::fputs("usage: cqrs-server-stub serve --db FILE [--listen 127.0.0.1:8080] [--outbox DIR]\n"
-               "                        [--tls-cert PEM --tls-key PEM] [--admin-key KEY] [--idp] "
-               "[--dev]\n",
-               stdout);
-    return 0;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cqrs-server-stub"));
+    QTextStream err(stderr);
+
+    QString error;
+    const std::optional<CommandLine> line
+        = CommandLine::parse(QCoreApplication::arguments().mid(1), &error);
+    if (!line) {
+        err << error << "\n\n" << CommandLine::usage();
+        return 2;
+    }
+    try {
+        if (line->command == QLatin1String("serve"))
+            return Commands::serve(*line);
+        if (line->command == QLatin1String("demo"))
+            return Commands::demo(*line);
+        if (line->command.startsWith(QLatin1String("user ")))
+            return Commands::user(*line);
+        QTextStream(stdout) << CommandLine::usage();
+        return 0;
+    } catch (const StorageError &e) {
+        err << "storage problem: " << e.what() << Qt::endl;
+    } catch (const std::exception &e) {
+        err << e.what() << Qt::endl;
+    }
+    return 1;
 }

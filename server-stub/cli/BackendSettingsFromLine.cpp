@@ -1,0 +1,34 @@
+#include "Commands.h"
+
+namespace cqrs::stub::Commands {
+
+std::optional<BackendSettings> backendSettings(const CommandLine &line, QString *error)
+{
+    BackendSettings settings;
+    settings.databasePath = line.value(QStringLiteral("db"));
+    settings.outboxDirectory = line.value(QStringLiteral("outbox"));
+    settings.publicUrl = line.value(QStringLiteral("public-url"));
+    while (settings.publicUrl.endsWith(QLatin1Char('/')))
+        settings.publicUrl.chop(1);
+    settings.printLinks = line.flag(QStringLiteral("dev"));
+
+    constexpr qint64 Minute = 60 * 1000;
+    const auto days = line.number(QStringLiteral("registration-days"), 7, 1, 365, error);
+    const auto resetMinutes
+        = line.number(QStringLiteral("reset-minutes"), 60, 1, 7 * 24 * 60, error);
+    const auto failures = line.number(QStringLiteral("lockout-failures"), 5, 1, 100, error);
+    const auto lockMinutes = line.number(QStringLiteral("lockout-minutes"), 15, 1, 24 * 60, error);
+    const auto idle = line.number(QStringLiteral("session-idle-minutes"), 30, 1, 24 * 60, error);
+    const auto maxHours = line.number(QStringLiteral("session-max-hours"), 12, 1, 24 * 30, error);
+    const auto hashingSlots = line.number(QStringLiteral("hashing-slots"), 0, 0, 64, error);
+    if (!days || !resetMinutes || !failures || !lockMinutes || !idle || !maxHours || !hashingSlots)
+        return std::nullopt;
+    settings.registrationLifetimeMs = *days * 24 * 60 * Minute;
+    settings.resetLifetimeMs = *resetMinutes * Minute;
+    settings.lockout = {int(*failures), *lockMinutes * Minute};
+    settings.sessions = {*idle * Minute, *maxHours * 60 * Minute};
+    settings.hashingSlots = int(*hashingSlots);
+    return settings;
+}
+
+} // namespace cqrs::stub::Commands

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Backend.h"
+#include "CommandLine.h"
+
+#include <optional>
+
+namespace cqrs::stub::Commands {
+
+// Exit codes: 0 done, 1 the work failed (message on stderr), 2 wrong command line.
+int serve(const CommandLine &line);
+int user(const CommandLine &line);
+int demo(const CommandLine &line);
+
+// Backend settings from the options every command shares; std::nullopt with `error` set when
+// one is out of range.
+std::optional<BackendSettings> backendSettings(const CommandLine &line, QString *error);
+
+} // namespace cqrs::stub::Commands

@@ -1,0 +1,110 @@
+#include "Commands.h"
+#include "HttpServer.h"
+#include "RouteModules.h"
+
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+namespace cqrs::stub::Commands {
+
+namespace {
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0".
+bool parseListen(const QString &text, HttpSettings &settings)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const int port = text.mid(colon + 1).toInt(&ok);
+    if (!ok || port < 0 || port > 65535 || host.isEmpty())
+        return false;
+    settings.host = host;
+    settings.port = port;
+    return true;
+}
+
+// SIGINT and SIGTERM stop the server cleanly: requests in flight finish, then main returns.
+// The signals are blocked in every thread and taken by one waiting thread, because nothing
+// else is safe to do inside a signal handler.
+std::thread stopOnSignal(HttpServer &server)
+{
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    return std::thread([&server, stopSignals] {
+        int received = 0;
+        sigwait(&stopSignals, &received);
+        std::fputs("stopping\n", stdout);
+        std::fflush(stdout);
+        server.stop();
+    });
+}
+
+} // namespace
+
+int serve(const CommandLine &line)
+{
+    QTextStream err(stderr);
+    QString error;
+    std::optional<BackendSettings> settings = backendSettings(line, &error);
+    HttpSettings http;
+    const auto workers = line.number(QStringLiteral("workers"), http.workers, 4, 4096, &error);
+    if (!settings || !workers) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    http.workers = int(*workers);
+    if (!parseListen(line.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8080")),
+                     http)) {
+        err << "--listen must be HOST:PORT, for example 127.0.0.1:8080 (port 0: any free port)."
+            << Qt::endl;
+        return 2;
+    }
+    http.tlsCertificate = line.value(QStringLiteral("tls-cert"));
+    http.tlsKey = line.value(QStringLiteral("tls-key"));
+
+    const QString adminKey = line.value(
+        QStringLiteral("admin-key"),
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("CQRS_ADMIN_KEY")));
+    Backend backend(*settings);
+    const RouteContext context {backend, adminKey, line.flag(QStringLiteral("dev")),
+                                line.flag(QStringLiteral("idp"))};
+    Router router;
+    const auto modules = routeModules(context);
+    for (const auto &module : modules)
+        module->addRoutes(router);
+
+    HttpServer server(http, router);
+    server.bind();
+    if (backend.settings().publicUrl.isEmpty())
+        backend.setPublicUrl(server.url());
+    // Made before the first request, so no worker ever waits for it.
+    backend.hashing().dummyHash();
+
+    std::printf("database: %s\noutbox: %s\nadmin API: %s\ndev endpoints: %s\n",
+                qPrintable(backend.database().path()), qPrintable(backend.outbox().directory()),
+                adminKey.isEmpty() ? "off (no --admin-key or CQRS_ADMIN_KEY)" : "on",
+                context.dev ? "on" : "off");
+    if (context.idp)
+        std::printf("warning: --idp: the stand-in identity provider is not part of this build\n");
+    // Tests and scripts wait for exactly this line: keep its format.
+    std::printf("listening on %s\n", qPrintable(server.url()));
+    std::fflush(stdout);
+
+    std::thread signalThread = stopOnSignal(server);
+    server.run();
+    signalThread.join();
+    return 0;
+}
+
+} // namespace cqrs::stub::Commands

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <stdexcept>
+
+namespace httplib {
+struct Response;
+}
+
+namespace cqrs::stub {
+
+// An API error answer, thrown by a handler and turned into
+// {"error": code, "message": message, ...extra} with `status` by the router.
+class HttpError : public std::runtime_error
+{
+public:
+    HttpError(int status, QString code, QString message, QJsonObject extra = {});
+
+    int status() const { return m_status; }
+    QJsonObject toJson() const;
+
+    static HttpError badRequest(const QString &message);
+
+private:
+    int m_status;
+    QString m_code;
+    QString m_message;
+    QJsonObject m_extra;
+};
+
+namespace Reply {
+void json(httplib::Response &response, int status, const QJsonObject &body);
+void error(httplib::Response &response, const HttpError &error);
+void noContent(httplib::Response &response);
+void html(httplib::Response &response, int status, const QString &page);
+} // namespace Reply
+
+} // namespace cqrs::stub

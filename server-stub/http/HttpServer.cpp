@@ -1,0 +1,149 @@
+#include "HttpServer.h"
+
+#include "HttpError.h"
+#include "RequestLog.h"
+#include "Router.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpServer)
+
+public:
+    static HttpError forStatus(int status)
+    {
+        switch (status) {
+        case 413:
+            return {413, QStringLiteral("payload_too_large"),
+                    tr("The request body is too large: at most 64 KiB is accepted.")};
+        case 414:
+            return {414, QStringLiteral("uri_too_long"), tr("The request address is too long.")};
+        case 404:
+            return {404, QStringLiteral("not_found"),
+                    tr("There is nothing at this address. Check the URL.")};
+        case 500:
+            return {500, QStringLiteral("internal_error"),
+                    tr("The server could not complete the request. Try again; if it keeps "
+                       "happening, contact the service desk.")};
+        default:
+            return {status, QStringLiteral("bad_request"),
+                    tr("The request could not be read: check its method, headers (at most 8 KiB "
+                       "each) and body.")};
+        }
+    }
+};
+
+std::unique_ptr<httplib::Server> makeServer(const HttpSettings &settings)
+{
+    if (settings.tlsCertificate.isEmpty() != settings.tlsKey.isEmpty())
+        throw std::runtime_error("--tls-cert and --tls-key must be given together");
+    if (settings.tlsCertificate.isEmpty())
+        return std::make_unique<httplib::Server>();
+    for (const QString &file : {settings.tlsCertificate, settings.tlsKey}) {
+        if (!QFileInfo(file).isReadable())
+            throw std::runtime_error("cannot read " + file.toStdString());
+    }
+    auto server
+        = std::make_unique<httplib::SSLServer>(settings.tlsCertificate.toLocal8Bit().constData(),
+                                               settings.tlsKey.toLocal8Bit().constData());
+    if (!server->is_valid())
+        throw std::runtime_error("the TLS certificate or key could not be loaded (PEM expected)");
+    return server;
+}
+
+} // namespace
+
+HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
+    : m_settings(settings)
+    , m_server(makeServer(settings))
+{
+    httplib::Server &server = *m_server;
+    const auto workers = static_cast<std::size_t>(std::max(4, settings.workers));
+    server.new_task_queue = [workers] {
+        return new httplib::ThreadPool(workers);
+    };
+    server.set_payload_max_length(settings.maxBodyBytes);
+    server.set_read_timeout(settings.readTimeoutSeconds, 0);
+    server.set_write_timeout(settings.writeTimeoutSeconds, 0);
+    server.set_keep_alive_timeout(settings.keepAliveSeconds);
+    server.set_keep_alive_max_count(static_cast<std::size_t>(settings.keepAliveMaxRequests));
+    server.set_tcp_nodelay(true);
+
+    server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+        RequestLog::begin();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Errors the library answers itself (oversized body, unreadable request) get the API's
+    // JSON error shape like every other error.
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request &, httplib::Response &response) {
+            if (!response.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            Reply::error(response, Messages::forStatus(response.status));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [](const httplib::Request &, httplib::Response &response, std::exception_ptr error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "internal error: %s\n", e.what());
+            } catch (...) {
+                std::fprintf(stderr, "internal error\n");
+            }
+            Reply::error(response, Messages::forStatus(500));
+        });
+    server.set_logger(RequestLog::write);
+    router.install(server);
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::bind()
+{
+    const std::string host = m_settings.host.toStdString();
+    if (m_settings.port == 0) {
+        m_port = m_server->bind_to_any_port(host);
+    } else if (m_server->bind_to_port(host, m_settings.port)) {
+        m_port = m_settings.port;
+    } else {
+        m_port = -1;
+    }
+    if (m_port <= 0) {
+        throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(m_settings.port)
+                                 + " (address in use, or not an address of this machine)");
+    }
+}
+
+QString HttpServer::url() const
+{
+    const QString scheme
+        = m_settings.tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
+    const QString host = m_settings.host.contains(QLatin1Char(':'))
+        ? QLatin1Char('[') + m_settings.host + QLatin1Char(']')
+        : m_settings.host;
+    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(m_port);
+}
+
+void HttpServer::run()
+{
+    m_server->listen_after_bind();
+}
+
+void HttpServer::stop()
+{
+    m_server->stop();
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,98 @@
+#include "Router.h"
+
+#include "HttpError.h"
+#include "RequestLog.h"
+
+#include <QCoreApplication>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(Router)
+
+public:
+    static QString notFound() { return tr("There is nothing at this address. Check the URL."); }
+    static QString wrongMethod(const QString &allowed)
+    {
+        return tr("This address does not accept that method. Allowed: %1.").arg(allowed);
+    }
+};
+
+QRegularExpression patternFor(const QString &pathTemplate)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(\\\{[A-Za-z]+\\\})"));
+    QString pattern = QRegularExpression::escape(pathTemplate);
+    pattern.replace(placeholder, QStringLiteral("([^/]+)"));
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern));
+}
+
+} // namespace
+
+void Router::add(const std::string &method, const QString &pathTemplate, Handler handler)
+{
+    m_routes.push_back({method, pathTemplate, patternFor(pathTemplate), std::move(handler)});
+}
+
+void Router::install(httplib::Server &server) const
+{
+    const std::string everything = ".*";
+    const auto byMethod = [this](const httplib::Request &q, httplib::Response &r) {
+        dispatch(q.method == "HEAD" ? std::string("GET") : q.method, q, r);
+    };
+    server.Get(everything, byMethod);
+    server.Post(everything, byMethod);
+    server.Put(everything, byMethod);
+    server.Patch(everything, byMethod);
+    server.Delete(everything, byMethod);
+    server.Options(everything, byMethod);
+}
+
+QStringList Router::describe() const
+{
+    QStringList lines;
+    for (const Route &route : m_routes)
+        lines.append(QString::fromStdString(route.method) + QLatin1Char(' ') + route.pathTemplate);
+    return lines;
+}
+
+void Router::dispatch(const std::string &method, const httplib::Request &request,
+                      httplib::Response &response) const
+{
+    const QString path = QString::fromStdString(request.path);
+    QStringList allowed;
+    for (const Route &route : m_routes) {
+        const QRegularExpressionMatch match = route.pattern.match(path);
+        if (!match.hasMatch())
+            continue;
+        if (route.method != method) {
+            allowed.append(QString::fromStdString(route.method));
+            RequestLog::setRoute(route.pathTemplate);
+            continue;
+        }
+        RequestLog::setRoute(route.pathTemplate);
+        QStringList arguments = match.capturedTexts();
+        arguments.removeFirst();
+        try {
+            route.handler(HttpRequest(request, arguments), response);
+        } catch (const HttpError &error) {
+            Reply::error(response, error);
+        }
+        return;
+    }
+    if (allowed.isEmpty()) {
+        Reply::error(response, HttpError(404, QStringLiteral("not_found"), Messages::notFound()));
+        return;
+    }
+    const QString allow = allowed.join(QStringLiteral(", "));
+    Reply::error(
+        response,
+        HttpError(405, QStringLiteral("method_not_allowed"), Messages::wrongMethod(allow)));
+    response.set_header("Allow", allow.toStdString());
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,89 @@
+#include "AdminRoutes.h"
+
+#include "Administration.h"
+#include "ApiAnswers.h"
+#include "Backend.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(AdminRoutes)
+
+public:
+    static HttpError unknownUser()
+    {
+        return {404, QStringLiteral("unknown_user"), tr("There is no user with this User ID.")};
+    }
+    static HttpError exists()
+    {
+        return {409, QStringLiteral("user_exists"),
+                tr("A user with this User ID already exists. To send them a new link, use "
+                   "/api/v1/admin/users/{userId}/invitation.")};
+    }
+};
+
+} // namespace
+
+void AdminRoutes::addRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/api/v1/admin/users"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   const QJsonObject body = request.jsonBody();
+                   User user;
+                   user.userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
+                   user.email = HttpRequest::requiredString(body, QStringLiteral("email"), 256);
+                   user.displayName
+                       = HttpRequest::requiredString(body, QStringLiteral("displayName"), 256);
+                   user.organisation
+                       = HttpRequest::optionalString(body, QStringLiteral("organisation"), 256);
+                   user.role = HttpRequest::optionalString(body, QStringLiteral("role"), 256);
+                   const Administration::Created created
+                       = Administration(m_context.backend).createUser(user);
+                   switch (created.kind) {
+                   case Administration::Created::Kind::Invalid:
+                       throw HttpError::badRequest(created.problem);
+                   case Administration::Created::Kind::Exists:
+                       throw Messages::exists();
+                   case Administration::Created::Kind::Created:
+                       break;
+                   }
+                   Reply::json(response, 201, created.user.toJson());
+               });
+
+    router.add("GET", QStringLiteral("/api/v1/admin/users"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   QJsonArray users;
+                   for (const User &user : m_context.backend.users().all())
+                       users.append(user.toJson());
+                   Reply::json(response, 200, {{QStringLiteral("users"), users}});
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/invitation"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   const QString userId = request.pathArgument(0);
+                   if (!Administration(m_context.backend).reinvite(userId))
+                       throw Messages::unknownUser();
+                   Reply::json(response, 202, {{QStringLiteral("userId"), userId}});
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   if (!Administration(m_context.backend).unlock(request.pathArgument(0)))
+                       throw Messages::unknownUser();
+                   Reply::noContent(response);
+               });
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "RouteModule.h"
+
+namespace cqrs::stub {
+
+// The admin API (Bearer admin key): create users, send a new link, unlock, list.
+class AdminRoutes : public RouteModule
+{
+public:
+    explicit AdminRoutes(const RouteContext &context)
+        : m_context(context)
+    { }
+    void addRoutes(Router &router) override;
+
+private:
+    RouteContext m_context;
+};
+
+} // namespace cqrs::stub

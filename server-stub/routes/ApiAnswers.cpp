@@ -1,0 +1,82 @@
+#include "ApiAnswers.h"
+
+#include "Backend.h"
+#include "Clock.h"
+#include "ConstantTime.h"
+#include "SecretToken.h"
+
+#include <QJsonArray>
+
+namespace cqrs::stub {
+
+ApiAnswers::SignedIn ApiAnswers::requireSession(Backend &backend, const HttpRequest &request)
+{
+    const HttpError refused(401, QStringLiteral("invalid_session"),
+                            tr("Your session has ended. Sign in again."));
+    const std::optional<QString> token = request.bearerToken();
+    if (!token)
+        throw refused;
+    const std::optional<QString> userId
+        = backend.sessions().authenticate(*token, backend.clock().nowMs());
+    if (!userId)
+        throw refused;
+    std::optional<User> user = backend.users().find(*userId);
+    if (!user)
+        throw refused;
+    return {*std::move(user), *token};
+}
+
+void ApiAnswers::requireAdmin(const QString &adminKey, const HttpRequest &request)
+{
+    const std::optional<QString> given = request.bearerToken();
+    // Hashing both sides first makes the comparison's time independent of the key's length.
+    if (adminKey.isEmpty() || !given
+        || !equalInConstantTime(SecretToken::storageHash(*given),
+                                SecretToken::storageHash(adminKey))) {
+        throw HttpError(401, QStringLiteral("unauthorized"),
+                        adminKey.isEmpty()
+                            ? tr("The admin API is off: start the server with --admin-key or "
+                                 "CQRS_ADMIN_KEY.")
+                            : tr("Send the admin key as \"Authorization: Bearer <key>\"."));
+    }
+}
+
+QJsonObject ApiAnswers::session(const SessionStore::Issued &issued, const User &user,
+                                const SessionStore::Lifetimes &lifetimes)
+{
+    return {{QStringLiteral("sessionToken"), issued.token},
+            {QStringLiteral("expiresAt"), Clock::iso(issued.expiresAtMs)},
+            {QStringLiteral("idleTimeoutSeconds"), lifetimes.idleMs / 1000},
+            {QStringLiteral("user"), user.toJson()}};
+}
+
+HttpError ApiAnswers::invalidCredentials()
+{
+    return HttpError(401, QStringLiteral("invalid_credentials"),
+                     tr("The User ID or password is not right. Check them and try again. If you "
+                        "have not finished registering, use the link in your invitation email."));
+}
+
+HttpError ApiAnswers::locked(qint64 retryAfterMs)
+{
+    const qint64 seconds = (retryAfterMs + 999) / 1000;
+    return HttpError(423, QStringLiteral("account_locked"),
+                     tr("Too many sign-in attempts failed, so the account is locked for %n "
+                        "minute(s). Try again later, or ask your CQRS User Administrator to "
+                        "unlock it.",
+                        nullptr, int((seconds + 59) / 60)),
+                     {{QStringLiteral("retryAfterSeconds"), seconds}});
+}
+
+HttpError ApiAnswers::policyRefusal(const PasswordSetter::Outcome &outcome)
+{
+    QJsonObject extra {
+        {QStringLiteral("violations"), QJsonArray::fromStringList(outcome.violations)}};
+    if (outcome.nextChangeAllowedAt.isValid()) {
+        extra.insert(QStringLiteral("nextChangeAllowedAt"),
+                     outcome.nextChangeAllowedAt.toUTC().toString(Qt::ISODate));
+    }
+    return HttpError(422, QStringLiteral("password_policy"), outcome.message, extra);
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "HttpError.h"
+#include "HttpRequest.h"
+#include "PasswordSetter.h"
+#include "SessionStore.h"
+#include "UserStore.h"
+
+#include <QCoreApplication>
+
+namespace cqrs::stub {
+
+class Backend;
+
+// Answers and checks several route modules share, so each error reads the same everywhere.
+class ApiAnswers
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiAnswers)
+
+public:
+    struct SignedIn
+    {
+        User user;
+        QString token;
+    };
+
+    // The live session named by the Bearer token, or 401 invalid_session.
+    static SignedIn requireSession(Backend &backend, const HttpRequest &request);
+    // 401 unless the Bearer credential is the configured admin key.
+    static void requireAdmin(const QString &adminKey, const HttpRequest &request);
+
+    // 201 body of a sign-in: {sessionToken, expiresAt, idleTimeoutSeconds, user}.
+    static QJsonObject session(const SessionStore::Issued &issued, const User &user,
+                               const SessionStore::Lifetimes &lifetimes);
+
+    static HttpError invalidCredentials();
+    static HttpError locked(qint64 retryAfterMs);
+    static HttpError policyRefusal(const PasswordSetter::Outcome &outcome);
+};
+
+} // namespace cqrs::stub

@@ -1,0 +1,58 @@
+#include "DevRoutes.h"
+
+#include "Backend.h"
+#include "HttpError.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(DevRoutes)
+
+public:
+    static QString badAdvance()
+    {
+        return tr("\"advanceSeconds\" must be a whole number from 0 to 315360000 (ten years).");
+    }
+};
+
+constexpr qint64 MaxAdvanceSeconds = 10LL * 365 * 24 * 60 * 60;
+
+} // namespace
+
+void DevRoutes::addRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/dev/outbox"),
+               [this](const HttpRequest &, httplib::Response &response) {
+                   response.set_header("Cache-Control", "no-store");
+                   response.set_content(QJsonDocument(m_context.backend.outbox().toJson())
+                                            .toJson(QJsonDocument::Compact)
+                                            .toStdString(),
+                                        "application/json");
+               });
+
+    router.add("POST", QStringLiteral("/dev/clock"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   const QJsonValue value
+                       = request.jsonBody().value(QStringLiteral("advanceSeconds"));
+                   const double seconds = value.toDouble(-1);
+                   if (!value.isDouble() || seconds < 0 || seconds > double(MaxAdvanceSeconds)
+                       || seconds != double(qint64(seconds)))
+                       throw HttpError::badRequest(Messages::badAdvance());
+                   Clock &clock = m_context.backend.clock();
+                   clock.advance(qint64(seconds));
+                   Reply::json(response, 200,
+                               {{QStringLiteral("now"), Clock::iso(clock.nowMs())},
+                                {QStringLiteral("offsetSeconds"), clock.offsetSeconds()}});
+               });
+}
+
+} // namespace cqrs::stub

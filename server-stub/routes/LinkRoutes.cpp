@@ -1,0 +1,115 @@
+#include "LinkRoutes.h"
+
+#include "ApiAnswers.h"
+#include "Backend.h"
+#include "PasswordSetter.h"
+
+#include <QCoreApplication>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(LinkRoutes)
+
+public:
+    static HttpError unknown()
+    {
+        return {404, QStringLiteral("unknown_token"),
+                tr("This link is not valid. Check that you used the whole link from the email, "
+                   "or ask for a new one.")};
+    }
+    static HttpError used()
+    {
+        return {410, QStringLiteral("token_used"),
+                tr("This link has already been used. Sign in with your password, or ask for a "
+                   "new link.")};
+    }
+    static HttpError expired()
+    {
+        return {410, QStringLiteral("token_expired"),
+                tr("This link has expired or has been replaced by a newer one. Use the latest "
+                   "email, or ask for a new link.")};
+    }
+};
+
+PasswordChange changeFor(const LinkTokenStore::Link &link, const User &user)
+{
+    if (link.purpose == LinkTokenStore::Purpose::Reset)
+        return link.issuer == LinkTokenStore::Issuer::User ? PasswordChange::SelfServiceReset
+                                                           : PasswordChange::AdministratorReset;
+    return user.hasPassword() ? PasswordChange::AdministratorReset : PasswordChange::Registration;
+}
+
+} // namespace
+
+struct LinkRoutes::Resolved
+{
+    LinkTokenStore::Link link;
+    User user;
+};
+
+LinkRoutes::Resolved LinkRoutes::resolve(const HttpRequest &request) const
+{
+    Backend &backend = m_context.backend;
+    const std::optional<LinkTokenStore::Link> link
+        = backend.links().find(m_purpose, request.pathArgument(0), backend.clock().nowMs());
+    if (!link)
+        throw Messages::unknown();
+    if (link->state == LinkTokenStore::State::Used)
+        throw Messages::used();
+    if (link->state == LinkTokenStore::State::Expired)
+        throw Messages::expired();
+    std::optional<User> user = backend.users().find(link->userId);
+    if (!user)
+        throw Messages::unknown();
+    return {*link, *std::move(user)};
+}
+
+void LinkRoutes::addRoutes(Router &router)
+{
+    const QString path = m_purpose == LinkTokenStore::Purpose::Register
+        ? QStringLiteral("/api/v1/registrations/{token}")
+        : QStringLiteral("/api/v1/password-resets/{token}");
+
+    router.add("GET", path, [this](const HttpRequest &request, httplib::Response &response) {
+        const Resolved resolved = resolve(request);
+        Reply::json(response, 200,
+                    {{QStringLiteral("userId"), resolved.user.userId},
+                     {QStringLiteral("displayName"), resolved.user.displayName},
+                     {QStringLiteral("email"), resolved.user.email}});
+    });
+
+    router.add("POST", path, [this](const HttpRequest &request, httplib::Response &response) {
+        const QString password
+            = HttpRequest::requiredString(request.jsonBody(), QStringLiteral("password"));
+        const Resolved resolved = resolve(request);
+        Backend &backend = m_context.backend;
+        const PasswordSetter::Outcome outcome = PasswordSetter(backend).set(
+            resolved.user, password, changeFor(resolved.link, resolved.user), [&](qint64 now) {
+                if (!backend.links().consume(resolved.link, now))
+                    return false;
+                // Whoever might know the old password is signed out everywhere.
+                backend.sessions().revokeAllFor(resolved.user.userId, {}, now);
+                return true;
+            });
+        switch (outcome.kind) {
+        case PasswordSetter::Outcome::Kind::Refused:
+            throw ApiAnswers::policyRefusal(outcome);
+        case PasswordSetter::Outcome::Kind::Conflict:
+            throw Messages::used();
+        case PasswordSetter::Outcome::Kind::Accepted:
+            break;
+        }
+        if (m_purpose == LinkTokenStore::Purpose::Register)
+            Reply::json(response, 201, {{QStringLiteral("userId"), resolved.user.userId}});
+        else
+            Reply::noContent(response);
+    });
+}
+
+} // namespace cqrs::stub

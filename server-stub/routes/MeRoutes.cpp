@@ -1,0 +1,81 @@
+#include "MeRoutes.h"
+
+#include "ApiAnswers.h"
+#include "Backend.h"
+#include "CredentialCheck.h"
+#include "PasswordSetter.h"
+
+#include <QCoreApplication>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(MeRoutes)
+
+public:
+    static HttpError wrongCurrent()
+    {
+        return {401, QStringLiteral("invalid_credentials"),
+                tr("Your current password is not right. Type it again.")};
+    }
+    static HttpError changedMeanwhile()
+    {
+        return {409, QStringLiteral("conflict"),
+                tr("Your password was changed in another window meanwhile. Sign in again.")};
+    }
+};
+
+} // namespace
+
+void MeRoutes::addRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/api/v1/me"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   Reply::json(
+                       response, 200,
+                       ApiAnswers::requireSession(m_context.backend, request).user.toJson());
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/me/password"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   Backend &backend = m_context.backend;
+                   const ApiAnswers::SignedIn signedIn
+                       = ApiAnswers::requireSession(backend, request);
+                   const QJsonObject body = request.jsonBody();
+                   const QString current
+                       = HttpRequest::requiredString(body, QStringLiteral("currentPassword"));
+                   const QString next
+                       = HttpRequest::requiredString(body, QStringLiteral("newPassword"));
+
+                   // Guessing the current password through a stolen session counts towards the
+                   // same lockout as signing in.
+                   const CredentialCheck::Result check
+                       = CredentialCheck(backend).check(signedIn.user.userId, current);
+                   if (check.kind == CredentialCheck::Result::Kind::Locked)
+                       throw ApiAnswers::locked(check.retryAfterMs);
+                   if (check.kind == CredentialCheck::Result::Kind::Invalid)
+                       throw Messages::wrongCurrent();
+
+                   const PasswordSetter::Outcome outcome = PasswordSetter(backend).set(
+                       check.user, next, PasswordChange::UserChange, [&](qint64 now) {
+                           backend.sessions().revokeAllFor(check.user.userId, signedIn.token, now);
+                           return true;
+                       });
+                   switch (outcome.kind) {
+                   case PasswordSetter::Outcome::Kind::Refused:
+                       throw ApiAnswers::policyRefusal(outcome);
+                   case PasswordSetter::Outcome::Kind::Conflict:
+                       throw Messages::changedMeanwhile();
+                   case PasswordSetter::Outcome::Kind::Accepted:
+                       break;
+                   }
+                   Reply::noContent(response);
+               });
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,53 @@
+#include "PasswordResetRequestRoutes.h"
+
+#include "Backend.h"
+#include "HttpError.h"
+#include "LinkMail.h"
+
+#include <QCoreApplication>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(PasswordResetRequestRoutes)
+
+public:
+    static QString accepted()
+    {
+        return tr("If this User ID belongs to a registered account, a link to reset the "
+                  "password has been sent to its email address. The link works for one hour.");
+    }
+    static HttpError tooMany()
+    {
+        return {429, QStringLiteral("too_many_requests"),
+                tr("Several reset links have been asked for this User ID recently. Use the "
+                   "latest email, or try again in an hour.")};
+    }
+};
+
+} // namespace
+
+void PasswordResetRequestRoutes::addRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/api/v1/password-resets"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   const QString userId = HttpRequest::requiredString(
+                       request.jsonBody(), QStringLiteral("userId"), 256);
+                   Backend &backend = m_context.backend;
+                   if (!backend.resetLimiter().allow(userId, backend.clock().nowMs()))
+                       throw Messages::tooMany();
+                   // Only a registered user can reset; anyone else learns nothing from the
+                   // answer. A user still registering uses (or asks again for) the invitation.
+                   const std::optional<User> user = backend.users().find(userId);
+                   if (user && user->hasPassword())
+                       LinkMail(backend).sendReset(*user);
+                   Reply::json(response, 202, {{QStringLiteral("message"), Messages::accepted()}});
+               });
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,24 @@
+#include "PolicyRoutes.h"
+
+#include "Backend.h"
+#include "HttpError.h"
+
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+void PolicyRoutes::addRoutes(Router &router)
+{
+    // The policy does not change while the server runs: serialise it once.
+    const std::string body = QJsonDocument(m_context.backend.policy().toJson())
+                                 .toJson(QJsonDocument::Compact)
+                                 .toStdString();
+    router.add("GET", QStringLiteral("/api/v1/password-policy"),
+               [body](const HttpRequest &, httplib::Response &response) {
+                   response.set_content(body, "application/json");
+               });
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Router.h"
+
+namespace cqrs::stub {
+
+class Backend;
+
+// What a route module gets: the shared backend and the serve command's switches.
+struct RouteContext
+{
+    Backend &backend;
+    QString adminKey; // empty: the admin API answers 401
+    bool dev = false;
+    bool idp = false;
+};
+
+// One area of the API. A module adds its routes to the router and keeps no per-request state:
+// handlers run concurrently on many worker threads.
+class RouteModule
+{
+public:
+    virtual ~RouteModule() = default;
+    virtual void addRoutes(Router &router) = 0;
+};
+
+} // namespace cqrs::stub

@@ -1,0 +1,29 @@
+#include "Backend.h"
+
+#include <QThread>
+
+namespace cqrs::stub {
+
+namespace {
+
+QString outboxFor(const BackendSettings &settings)
+{
+    return settings.outboxDirectory.isEmpty() ? settings.databasePath + QStringLiteral(".outbox")
+                                              : settings.outboxDirectory;
+}
+
+} // namespace
+
+Backend::Backend(BackendSettings settings)
+    : m_settings(std::move(settings))
+    , m_database(m_settings.databasePath)
+    , m_outbox(outboxFor(m_settings))
+    , m_hashing(m_settings.hashingSlots > 0 ? m_settings.hashingSlots : QThread::idealThreadCount())
+    , m_users(m_database)
+    , m_links(m_database)
+    , m_sessions(m_database, m_settings.sessions)
+    , m_throttle(m_database, m_settings.lockout)
+    , m_resetLimiter(m_database)
+{ }
+
+} // namespace cqrs::stub

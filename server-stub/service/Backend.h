@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "HashingPool.h"
+#include "LinkTokenStore.h"
+#include "Outbox.h"
+#include "PasswordPolicy.h"
+#include "ResetRequestLimiter.h"
+#include "SessionStore.h"
+#include "SignInThrottle.h"
+#include "UserStore.h"
+
+#include <QString>
+
+namespace cqrs::stub {
+
+// Everything the server and the command line configure.
+struct BackendSettings
+{
+    QString databasePath;
+    QString outboxDirectory; // empty: "<database>.outbox"
+    QString publicUrl; // base of the https links in emails
+    bool printLinks = false; // --dev: also print email links on stdout for testers
+    qint64 registrationLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
+    qint64 resetLifetimeMs = 60LL * 60 * 1000;
+    SessionStore::Lifetimes sessions;
+    SignInThrottle::Limits lockout;
+    int hashingSlots = 0; // 0: one per CPU core
+    PasswordPolicy policy;
+};
+
+// The stub's state and stores, shared by every route module and command. Each store is
+// thread-safe: it works through the calling thread's database connection.
+class Backend
+{
+public:
+    explicit Backend(BackendSettings settings);
+
+    const BackendSettings &settings() const { return m_settings; }
+    const PasswordPolicy &policy() const { return m_settings.policy; }
+
+    Database &database() { return m_database; }
+    Clock &clock() { return m_clock; }
+    Outbox &outbox() { return m_outbox; }
+    HashingPool &hashing() { return m_hashing; }
+    const UserStore &users() const { return m_users; }
+    const LinkTokenStore &links() const { return m_links; }
+    const SessionStore &sessions() const { return m_sessions; }
+    const SignInThrottle &throttle() const { return m_throttle; }
+    const ResetRequestLimiter &resetLimiter() const { return m_resetLimiter; }
+
+    void setPublicUrl(const QString &url) { m_settings.publicUrl = url; }
+
+private:
+    BackendSettings m_settings;
+    Database m_database;
+    Clock m_clock;
+    Outbox m_outbox;
+    HashingPool m_hashing;
+    UserStore m_users;
+    LinkTokenStore m_links;
+    SessionStore m_sessions;
+    SignInThrottle m_throttle;
+    ResetRequestLimiter m_resetLimiter;
+};
+
+} // namespace cqrs::stub

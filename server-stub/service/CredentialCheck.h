@@ -1,0 +1,35 @@
+#pragma once
+
+#include "UserStore.h"
+
+#include <QString>
+
+namespace cqrs::stub {
+
+class Backend;
+
+// Checks a User ID and password the way sign-in does, with lockout. Unknown users, users who
+// have not registered yet and wrong passwords all cost one Argon2id verification and give the
+// same answer, so neither the answer nor its timing tells whether a User ID exists.
+class CredentialCheck
+{
+public:
+    struct Result
+    {
+        enum class Kind { Valid, Invalid, Locked };
+        Kind kind = Kind::Invalid;
+        User user; // when valid
+        qint64 retryAfterMs = 0; // when locked
+    };
+
+    explicit CredentialCheck(Backend &backend)
+        : m_backend(backend)
+    { }
+
+    Result check(QStringView userId, QStringView password);
+
+private:
+    Backend &m_backend;
+};
+
+} // namespace cqrs::stub
