@@ -1,0 +1,147 @@
+#include "HelpContacts.h"
+#include "SignInPage.h"
+#include "StatusMessage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using cqrs::ui::SignInPage;
+
+class TestSignInPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void enterSignsInWithWhatWasTyped();
+    void missingFieldsAreExplained();
+    void rememberedUserIdPrefillsAndFocusesPassword();
+    void forgottenPasswordNeedsAUserId();
+    void ssoButtonSaysWhenNotSetUp();
+    void busyDisablesTheFormAndOffersCancel();
+    void everyFieldHasAnAccessibleName();
+    void helpContactsAreLinksAndCopyable();
+
+private:
+    std::unique_ptr<SignInPage> page;
+};
+
+void TestSignInPage::init()
+{
+    page = std::make_unique<SignInPage>();
+    page->prepare(QString());
+    page->show();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+}
+
+void TestSignInPage::cleanup()
+{
+    page.reset();
+}
+
+void TestSignInPage::enterSignsInWithWhatWasTyped()
+{
+    QSignalSpy requested(page.get(), &SignInPage::signInRequested);
+    QTest::keyClicks(page->userIdField(), QStringLiteral(" jsmith01 "));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Secret 123"));
+    QTest::mouseClick(page->rememberBox(), Qt::LeftButton);
+    QTest::keyClick(page->passwordField(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toString(), QStringLiteral("jsmith01"));
+    QCOMPARE(requested.first().at(1).toString(), QStringLiteral("Secret 123"));
+    QCOMPARE(requested.first().at(2).toBool(), true);
+}
+
+void TestSignInPage::missingFieldsAreExplained()
+{
+    QSignalSpy requested(page.get(), &SignInPage::signInRequested);
+    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
+    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 0);
+    QVERIFY(page->status()->isError());
+    QVERIFY(page->status()->text().contains(QStringLiteral("password")));
+    QVERIFY(page->passwordField()->hasFocus());
+}
+
+void TestSignInPage::rememberedUserIdPrefillsAndFocusesPassword()
+{
+    page->prepare(QStringLiteral("jsmith01"));
+    QCOMPARE(page->userIdField()->text(), QStringLiteral("jsmith01"));
+    QVERIFY(page->rememberBox()->isChecked());
+    QVERIFY(page->passwordField()->hasFocus());
+}
+
+void TestSignInPage::forgottenPasswordNeedsAUserId()
+{
+    QSignalSpy reset(page.get(), &SignInPage::forgottenPasswordRequested);
+    QTest::mouseClick(page->forgottenButton(), Qt::LeftButton);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(page->status()->text().contains(QStringLiteral("User ID")));
+    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
+    QTest::mouseClick(page->forgottenButton(), Qt::LeftButton);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(reset.first().first().toString(), QStringLiteral("jsmith01"));
+}
+
+void TestSignInPage::ssoButtonSaysWhenNotSetUp()
+{
+    QSignalSpy sso(page.get(), &SignInPage::ssoRequested);
+    page->setSsoAvailable(false, QStringLiteral("NHSmail sign-in is not set up."));
+    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QCOMPARE(sso.size(), 0);
+    QCOMPARE(page->status()->text(), QStringLiteral("NHSmail sign-in is not set up."));
+    page->setSsoAvailable(true);
+    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QCOMPARE(sso.size(), 1);
+}
+
+void TestSignInPage::busyDisablesTheFormAndOffersCancel()
+{
+    QSignalSpy cancel(page.get(), &SignInPage::cancelRequested);
+    page->showBusy(QStringLiteral("Signing in…"));
+    QVERIFY(!page->signInButton()->isEnabled());
+    QVERIFY(!page->userIdField()->isEnabled());
+    auto *cancelButton = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancelButton && cancelButton->isVisible());
+    QTest::mouseClick(cancelButton, Qt::LeftButton);
+    QCOMPARE(cancel.size(), 1);
+    page->showError(QStringLiteral("Cancelled."));
+    QVERIFY(page->signInButton()->isEnabled());
+    QVERIFY(!cancelButton->isVisible());
+}
+
+void TestSignInPage::everyFieldHasAnAccessibleName()
+{
+    for (QLineEdit *field : page->findChildren<QLineEdit *>())
+        QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
+    for (QPushButton *button : page->findChildren<QPushButton *>())
+        QVERIFY2(!button->text().isEmpty(), qPrintable(button->objectName()));
+}
+
+void TestSignInPage::helpContactsAreLinksAndCopyable()
+{
+    cqrs::ui::HelpContacts help;
+    auto *email = help.findChild<QLabel *>(QStringLiteral("helpEmail"));
+    auto *phone = help.findChild<QLabel *>(QStringLiteral("helpPhone"));
+    QVERIFY(email && phone);
+    QVERIFY(email->text().contains(QStringLiteral("href=\"mailto:support@cqrs.co.uk\"")));
+    QVERIFY(phone->text().contains(QStringLiteral("href=\"tel:")));
+    QVERIFY(email->openExternalLinks());
+    QTest::mouseClick(help.findChild<QPushButton *>(QStringLiteral("helpPhoneCopy")),
+                      Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("0330 124 4039"));
+    QTest::mouseClick(help.findChild<QPushButton *>(QStringLiteral("helpEmailCopy")),
+                      Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("support@cqrs.co.uk"));
+}
+
+QTEST_MAIN(TestSignInPage)
+#include "tst_signinpage.moc"
