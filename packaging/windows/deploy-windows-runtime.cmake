@@ -1,0 +1,25 @@
+# Run at install time on Windows (so also when `cpack -G WIX` stages the MSI's files): puts
+# every DLL and plugin the two executables load beside them in <prefix>/bin.
+# Set by install(CODE) before this script: CQRS_WINDEPLOYQT, CQRS_QT_BIN_DIR.
+set(bin "${CMAKE_INSTALL_PREFIX}/bin")
+
+# Qt's DLLs and plugins: platform, SQLite driver, TLS backend, styles, image formats.
+execute_process(
+    COMMAND "${CQRS_WINDEPLOYQT}" --release --no-translations --dir "${bin}"
+            "${bin}/cqrs-desktop.exe" "${bin}/cqrs-server-stub.exe"
+    COMMAND_ERROR_IS_FATAL ANY)
+
+# The other libraries they link (OpenSSL, libargon2, QtKeychain), found beside Qt or on PATH.
+# Windows' own DLLs stay out: they belong to the operating system.
+file(TO_CMAKE_PATH "$ENV{PATH}" search_path)
+file(GET_RUNTIME_DEPENDENCIES
+    EXECUTABLES "${bin}/cqrs-desktop.exe" "${bin}/cqrs-server-stub.exe"
+    DIRECTORIES "${CQRS_QT_BIN_DIR}" ${search_path}
+    PRE_EXCLUDE_REGEXES "^api-ms-" "^ext-ms-"
+    POST_EXCLUDE_REGEXES "[/\\\\][Ss][Yy][Ss][Tt][Ee][Mm]32[/\\\\]"
+    RESOLVED_DEPENDENCIES_VAR resolved
+    UNRESOLVED_DEPENDENCIES_VAR unresolved)
+file(INSTALL ${resolved} DESTINATION "${bin}")
+if(unresolved)
+    message(FATAL_ERROR "These DLLs were not found, so the MSI would not start: ${unresolved}")
+endif()
