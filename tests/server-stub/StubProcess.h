@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// The real cqrs-server-stub (path in CQRS_SERVER_STUB) on an ephemeral loopback port, with a
+// database and outbox in a temporary folder that outlives restarts of the process.
+class StubProcess
+{
+public:
+    static QString binary();
+    static QString adminKey() { return QStringLiteral("test-admin-key-0123456789"); }
+
+    explicit StubProcess(QStringList extraArguments = {QStringLiteral("--dev")});
+    ~StubProcess();
+
+    // Starts `serve` and waits for its "listening on URL" line; false (with a QWARN) if the
+    // process did not get that far.
+    bool start();
+    void kill(); // SIGKILL, as a crash would
+    bool stop(); // SIGTERM, and waits for a clean exit
+    bool isRunning() const;
+
+    QUrl url(const QString &path) const;
+    QString databasePath() const { return m_dir.filePath(QStringLiteral("stub.sqlite")); }
+    QString outboxPath() const { return m_dir.filePath(QStringLiteral("outbox")); }
+    // Everything the process wrote to stderr (the request log) so far.
+    QString log();
+
+    // Runs a command-line subcommand on the same database; returns exit code, output in *out.
+    int runCommand(const QStringList &arguments, QString *out = nullptr,
+                   QString *err = nullptr) const;
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_extraArguments;
+    std::unique_ptr<QProcess> m_process;
+    QString m_baseUrl;
+    QByteArray m_log;
+};
