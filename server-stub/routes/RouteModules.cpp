@@ -8,6 +8,7 @@
 #include "PasswordResetRequestRoutes.h"
 #include "PolicyRoutes.h"
 #include "SessionRoutes.h"
+#include "SingleSignOnRoutes.h"
 
 namespace cqrs::stub {
 
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<RouteModule>> routeModules(const RouteContext &conte
     modules.push_back(std::make_unique<MeRoutes>(context));
     modules.push_back(std::make_unique<AdminRoutes>(context));
     modules.push_back(std::make_unique<LandingPages>(context));
+    modules.push_back(std::make_unique<SingleSignOnRoutes>(context));
     if (context.dev)
         modules.push_back(std::make_unique<DevRoutes>(context));
     return modules;

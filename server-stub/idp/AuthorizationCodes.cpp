@@ -1,0 +1,53 @@
+#include "AuthorizationCodes.h"
+
+#include "Database.h"
+#include "IdpSchema.h"
+
+#include <SecretToken.h>
+
+namespace cqrs::stub {
+
+AuthorizationCodes::AuthorizationCodes(const Database &database)
+    : m_database(database)
+{
+    Migrations::apply(m_database, Idp::schema());
+}
+
+QString AuthorizationCodes::issue(const AuthorizationGrant &grant, qint64 nowMs) const
+{
+    const QString code = SecretToken::generate();
+    m_database.exec(QStringLiteral("INSERT INTO idp_codes (code_hash, email, client_id,"
+                                   " redirect_uri, code_challenge, nonce, expires_at)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {QString::fromLatin1(SecretToken::storageHash(code)), grant.email,
+                     grant.clientId, grant.redirectUri, grant.codeChallenge, grant.nonce,
+                     nowMs + LifetimeMs});
+    return code;
+}
+
+std::optional<AuthorizationGrant> AuthorizationCodes::redeem(const QString &code,
+                                                             qint64 nowMs) const
+{
+    if (!SecretToken::isWellFormed(code))
+        return std::nullopt;
+    const QString hash = QString::fromLatin1(SecretToken::storageHash(code));
+    Transaction transaction(m_database);
+    const QSqlQuery used = m_database.exec(
+        QStringLiteral("UPDATE idp_codes SET used_at = ?"
+                       " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
+        {nowMs, hash, nowMs});
+    if (used.numRowsAffected() != 1)
+        return std::nullopt;
+    QSqlQuery row = m_database.exec(
+        QStringLiteral("SELECT email, client_id, redirect_uri, code_challenge, nonce"
+                       " FROM idp_codes WHERE code_hash = ?"),
+        {hash});
+    if (!row.next())
+        return std::nullopt;
+    transaction.commit();
+    return AuthorizationGrant {row.value(0).toString(), row.value(1).toString(),
+                               row.value(2).toString(), row.value(3).toString(),
+                               row.value(4).toString()};
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,75 @@
+#include "AuthorizationRequest.h"
+
+#include <QStringList>
+
+namespace cqrs::stub {
+
+AuthorizationRequest AuthorizationRequest::from(const Parameter &parameter)
+{
+    return {parameter("response_type"),  parameter("client_id"),
+            parameter("redirect_uri"),   parameter("scope"),
+            parameter("state"),          parameter("nonce"),
+            parameter("code_challenge"), parameter("code_challenge_method")};
+}
+
+QString AuthorizationRequest::pageProblem(const QString &expectedClientId) const
+{
+    if (clientId != expectedClientId)
+        return tr("This sign-in was started by an application this provider does not know "
+                  "(client_id \"%1\"). Start the sign-in again from CQRS Desktop.")
+            .arg(clientId.left(64).toHtmlEscaped());
+    if (!isLoopbackRedirect(QUrl(redirectUri, QUrl::StrictMode)))
+        return tr("This sign-in asks to return to an address that is not this computer's "
+                  "loopback address. Start the sign-in again from CQRS Desktop.");
+    return {};
+}
+
+QString AuthorizationRequest::clientProblem() const
+{
+    if (responseType != QLatin1String("code"))
+        return QStringLiteral("response_type must be code");
+    if (!scope.split(QLatin1Char(' ')).contains(QLatin1String("openid")))
+        return QStringLiteral("scope must include openid");
+    if (!isUrlSafe(state))
+        return QStringLiteral("state is required and must be [A-Za-z0-9_-]");
+    if (!isUrlSafe(nonce))
+        return QStringLiteral("nonce is required and must be [A-Za-z0-9_-]");
+    if (codeChallengeMethod != QLatin1String("S256") || !isUrlSafe(codeChallenge, 128))
+        return QStringLiteral("PKCE is required: code_challenge with code_challenge_method S256");
+    return {};
+}
+
+QUrl AuthorizationRequest::redirect(QUrlQuery parameters) const
+{
+    if (isUrlSafe(state))
+        parameters.addQueryItem(QStringLiteral("state"), state);
+    QUrl url(redirectUri, QUrl::StrictMode);
+    url.setQuery(parameters);
+    return url;
+}
+
+bool AuthorizationRequest::isLoopbackRedirect(const QUrl &url)
+{
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0
+        || !url.userInfo().isEmpty() || url.hasFragment() || url.hasQuery())
+        return false;
+    static const QStringList loopback{QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
+                                      QStringLiteral("localhost")};
+    return loopback.contains(url.host());
+}
+
+bool AuthorizationRequest::isUrlSafe(const QString &text, qsizetype max)
+{
+    if (text.isEmpty() || text.size() > max)
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
+            || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace cqrs::stub

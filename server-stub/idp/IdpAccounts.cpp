@@ -1,0 +1,61 @@
+#include "IdpAccounts.h"
+
+#include "Database.h"
+#include "HashingPool.h"
+#include "IdpSchema.h"
+
+#include <SecureRandom.h>
+
+namespace cqrs::stub {
+
+IdpAccounts::IdpAccounts(const Database &database, HashingPool &hashing)
+    : m_database(database)
+    , m_hashing(hashing)
+{
+    Migrations::apply(m_database, Idp::schema());
+}
+
+bool IdpAccounts::add(const QString &email, const QString &displayName, const QString &password,
+                      qint64 nowMs) const
+{
+    const QString hash
+        = m_hashing.run([&](const PasswordHasher &hasher) { return hasher.hash(password); });
+    const QSqlQuery inserted = m_database.exec(
+        QStringLiteral("INSERT INTO idp_accounts (email, subject, display_name, password_hash,"
+                       " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(email) DO NOTHING"),
+        {email, SecureRandom::base64Url(16), displayName, hash, nowMs});
+    return inserted.numRowsAffected() == 1;
+}
+
+std::optional<IdpAccount> IdpAccounts::check(const QString &email, const QString &password) const
+{
+    QSqlQuery found = m_database.exec(
+        QStringLiteral("SELECT email, subject, display_name, password_hash FROM idp_accounts"
+                       " WHERE email = ?"),
+        {email});
+    const bool known = found.next();
+    const QString hash = known ? found.value(3).toString() : m_hashing.dummyHash();
+    const bool matches = m_hashing.run(
+        [&](const PasswordHasher &hasher) { return hasher.verify(password, hash); });
+    if (!known || !matches)
+        return std::nullopt;
+    return IdpAccount {found.value(0).toString(), found.value(1).toString(),
+                       found.value(2).toString()};
+}
+
+} // namespace cqrs::stub
+
+namespace cqrs::stub {
+
+std::optional<IdpAccount> IdpAccounts::find(const QString &email) const
+{
+    QSqlQuery found = m_database.exec(
+        QStringLiteral("SELECT email, subject, display_name FROM idp_accounts WHERE email = ?"),
+        {email});
+    if (!found.next())
+        return std::nullopt;
+    return IdpAccount {found.value(0).toString(), found.value(1).toString(),
+                       found.value(2).toString()};
+}
+
+} // namespace cqrs::stub

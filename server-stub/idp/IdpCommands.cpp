@@ -1,0 +1,49 @@
+#include "IdpCommands.h"
+
+#include "Backend.h"
+#include "Commands.h"
+#include "IdpAccounts.h"
+
+#include <NhsMailAddress.h>
+
+#include <QTextStream>
+
+namespace cqrs::stub::IdpCommands {
+
+int addAccount(const CommandLine &line)
+{
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    QString error;
+    const std::optional<BackendSettings> settings = Commands::backendSettings(line, &error);
+    if (!settings) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    const QString email = line.value(QStringLiteral("email")).trimmed();
+    const QString name = line.value(QStringLiteral("name")).trimmed();
+    QString password = line.value(QStringLiteral("password"));
+    if (password.isEmpty())
+        password = QTextStream(stdin).readLine();
+    if (email.isEmpty() || name.isEmpty() || password.isEmpty()) {
+        err << "idp add-account needs --email, --name and a password (--password or on standard "
+               "input)."
+            << Qt::endl;
+        return 2;
+    }
+    Backend backend(*settings);
+    const IdpAccounts accounts(backend.database(), backend.hashing());
+    if (!accounts.add(email, name, password, backend.clock().nowMs())) {
+        err << "The stand-in identity provider already has an account for " << email << "."
+            << Qt::endl;
+        return 1;
+    }
+    out << "added stand-in NHSmail account " << email << Qt::endl;
+    if (!NhsMailAddress::isNhsMail(email))
+        out << "note: " << email
+            << " is not an NHSmail address, so CQRS will refuse it (as a test of that refusal)."
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace cqrs::stub::IdpCommands

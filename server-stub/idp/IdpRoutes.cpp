@@ -1,0 +1,193 @@
+#include "IdpRoutes.h"
+
+#include "Backend.h"
+#include "HttpError.h"
+#include "SignInPage.h"
+
+#include <Pkce.h>
+#include <SecureRandom.h>
+
+#include <QCoreApplication>
+
+#include <httplib.h>
+
+namespace cqrs::stub {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(IdpRoutes)
+
+public:
+    static QString wrongCredentials()
+    {
+        return tr("The email address or password is not right. Check them and try again.");
+    }
+    static QString badCode()
+    {
+        return tr("The authorization code is unknown, expired or already used.");
+    }
+    static QString wrongClient()
+    {
+        return tr("The authorization code was issued to another client or redirect address.");
+    }
+    static QString wrongVerifier()
+    {
+        return tr("The PKCE code_verifier is missing or does not match the code_challenge.");
+    }
+    static QString notForm()
+    {
+        return tr("The token request must be application/x-www-form-urlencoded.");
+    }
+    static QString unsupportedGrant()
+    {
+        return tr("Only grant_type=authorization_code is supported.");
+    }
+};
+
+// application/x-www-form-urlencoded, where '+' is a space (a literal plus arrives as %2B).
+QUrlQuery formOf(const httplib::Request &raw)
+{
+    return QUrlQuery(QString::fromUtf8(QByteArray::fromStdString(raw.body)).replace(u'+', u' '));
+}
+
+QString field(const QUrlQuery &form, const char *name)
+{
+    return form.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+}
+
+// RFC 6749 §5.2: {"error": code, "error_description": ...}, plus the API's "message".
+HttpError oauthError(const char *code, const QString &description)
+{
+    return HttpError(400, QLatin1String(code), description,
+                     {{QStringLiteral("error_description"), description}});
+}
+
+} // namespace
+
+IdpRoutes::IdpRoutes(const RouteContext &context, std::shared_ptr<const StandInProvider> provider)
+    : m_context(context)
+    , m_provider(std::move(provider))
+{ }
+
+void IdpRoutes::addRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/idp/.well-known/openid-configuration"),
+               [this](const HttpRequest &, httplib::Response &response) {
+                   Reply::json(response, 200, m_provider->discoveryDocument());
+               });
+    router.add("GET", QStringLiteral("/idp/jwks"),
+               [this](const HttpRequest &, httplib::Response &response) {
+                   response.status = 200;
+                   response.set_content(
+                       m_provider->signingKey().publicKeys().toJson().toStdString(),
+                       "application/json");
+               });
+    router.add("GET", QStringLiteral("/idp/authorize"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   const auto parameter = [&](const char *name) {
+                       return request.query(name);
+                   };
+                   authorize(AuthorizationRequest::from(parameter), {}, response);
+               });
+    router.add("POST", QStringLiteral("/idp/authorize"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   const QUrlQuery form = formOf(request.raw());
+                   const auto parameter = [&](const char *name) {
+                       return field(form, name);
+                   };
+                   authorize(AuthorizationRequest::from(parameter), form, response);
+               });
+    router.add("POST", QStringLiteral("/idp/token"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   token(request, response);
+               });
+    if (!m_context.dev)
+        return;
+    router.add("POST", QStringLiteral("/dev/idp/accounts"),
+               [this](const HttpRequest &request, httplib::Response &response) {
+                   const QJsonObject body = request.jsonBody();
+                   const QString email
+                       = HttpRequest::requiredString(body, QStringLiteral("email"), 256);
+                   const QString name
+                       = HttpRequest::requiredString(body, QStringLiteral("name"), 256);
+                   const QString password
+                       = HttpRequest::requiredString(body, QStringLiteral("password"), 256);
+                   if (!m_provider->accounts().add(email, name, password,
+                                                   m_context.backend.clock().nowMs()))
+                       throw HttpError(409, QStringLiteral("account_exists"),
+                                       QStringLiteral("An account with this email exists."));
+                   Reply::json(response, 201, {{QStringLiteral("email"), email}});
+               });
+}
+
+void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &form,
+                          httplib::Response &response) const
+{
+    const QString pageProblem = request.pageProblem(StandInProvider::clientId());
+    if (!pageProblem.isEmpty())
+        return SignInPage::refusal(response, pageProblem);
+    const QString clientProblem = request.clientProblem();
+    if (!clientProblem.isEmpty()) {
+        QUrlQuery error;
+        error.addQueryItem(QStringLiteral("error"), QStringLiteral("invalid_request"));
+        error.addQueryItem(QStringLiteral("error_description"), clientProblem);
+        return response.set_redirect(
+            request.redirect(error).toString(QUrl::FullyEncoded).toStdString());
+    }
+    const QString action = field(form, "action");
+    if (action == QLatin1String("cancel")) {
+        QUrlQuery denied;
+        denied.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
+        return response.set_redirect(
+            request.redirect(denied).toString(QUrl::FullyEncoded).toStdString());
+    }
+    if (action != QLatin1String("sign-in"))
+        return SignInPage::form(response, request);
+
+    const QString email = field(form, "email").trimmed();
+    const auto account = m_provider->accounts().check(email, field(form, "password"));
+    if (!account)
+        return SignInPage::form(response, request, email, Messages::wrongCredentials());
+    const AuthorizationGrant grant {account->email, request.clientId, request.redirectUri,
+                                    request.codeChallenge, request.nonce};
+    QUrlQuery granted;
+    granted.addQueryItem(QStringLiteral("code"),
+                         m_provider->codes().issue(grant, m_context.backend.clock().nowMs()));
+    response.set_redirect(request.redirect(granted).toString(QUrl::FullyEncoded).toStdString());
+}
+
+void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) const
+{
+    if (request.raw().get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0)
+        != 0)
+        throw oauthError("invalid_request", Messages::notForm());
+    const QUrlQuery form = formOf(request.raw());
+    if (field(form, "grant_type") != QLatin1String("authorization_code"))
+        throw oauthError("unsupported_grant_type", Messages::unsupportedGrant());
+    const auto grant
+        = m_provider->codes().redeem(field(form, "code"), m_context.backend.clock().nowMs());
+    if (!grant)
+        throw oauthError("invalid_grant", Messages::badCode());
+    if (field(form, "client_id") != grant->clientId
+        || field(form, "redirect_uri") != grant->redirectUri)
+        throw oauthError("invalid_grant", Messages::wrongClient());
+    if (!Pkce::matches(field(form, "code_verifier"), grant->codeChallenge))
+        throw oauthError("invalid_grant", Messages::wrongVerifier());
+    const auto account = m_provider->account(grant->email);
+    if (!account)
+        throw oauthError("invalid_grant", Messages::badCode());
+
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Pragma", "no-cache");
+    Reply::json(response, 200,
+                {{QStringLiteral("access_token"), SecureRandom::base64Url(32)},
+                 {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                 {QStringLiteral("expires_in"), StandInProvider::IdTokenLifetimeSeconds},
+                 {QStringLiteral("scope"), QStringLiteral("openid email profile")},
+                 {QStringLiteral("id_token"),
+                  QString::fromLatin1(m_provider->idTokenFor(*account, *grant))}});
+}
+
+} // namespace cqrs::stub

@@ -1,0 +1,36 @@
+#include "IdpSchema.h"
+
+namespace cqrs::stub::Idp {
+
+const SchemaModule &schema()
+{
+    // Times are milliseconds since the epoch on the server's (possibly advanced) clock.
+    static const SchemaModule module {
+        QStringLiteral("idp"),
+        {
+            {
+                QStringLiteral("CREATE TABLE idp_signing_keys ("
+                               " key_id TEXT PRIMARY KEY,"
+                               " private_key_pem TEXT NOT NULL,"
+                               " created_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE idp_accounts ("
+                               " email TEXT PRIMARY KEY COLLATE NOCASE,"
+                               " subject TEXT NOT NULL UNIQUE,"
+                               " display_name TEXT NOT NULL,"
+                               " password_hash TEXT NOT NULL,"
+                               " created_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE idp_codes ("
+                               " code_hash TEXT PRIMARY KEY,"
+                               " email TEXT NOT NULL,"
+                               " client_id TEXT NOT NULL,"
+                               " redirect_uri TEXT NOT NULL,"
+                               " code_challenge TEXT NOT NULL,"
+                               " nonce TEXT NOT NULL,"
+                               " expires_at INTEGER NOT NULL,"
+                               " used_at INTEGER)"),
+            },
+        }};
+    return module;
+}
+
+} // namespace cqrs::stub::Idp

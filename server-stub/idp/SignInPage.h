@@ -1,0 +1,26 @@
+#pragma once
+
+#include "AuthorizationRequest.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace httplib {
+struct Response;
+}
+
+namespace cqrs::stub {
+
+// The stand-in provider's HTML: the email + password form (carrying the authorization request
+// in hidden fields) and the page for requests that cannot be sent back to any client.
+class SignInPage
+{
+    Q_DECLARE_TR_FUNCTIONS(cqrs::stub::SignInPage)
+
+public:
+    static void form(httplib::Response &response, const AuthorizationRequest &request,
+                     const QString &email = {}, const QString &problem = {});
+    static void refusal(httplib::Response &response, const QString &problem);
+};
+
+} // namespace cqrs::stub

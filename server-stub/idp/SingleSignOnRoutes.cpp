@@ -1,0 +1,31 @@
+#include "SingleSignOnRoutes.h"
+
+#include "IdpRoutes.h"
+#include "RemoteKeySource.h"
+#include "SsoSessionRoutes.h"
+
+namespace cqrs::stub {
+
+SingleSignOnRoutes::SingleSignOnRoutes(const RouteContext &context, const QString &trustIssuer,
+                                       const QString &trustAudience)
+{
+    std::optional<SsoTrust> trust;
+    if (context.idp) {
+        auto provider = std::make_shared<const StandInProvider>(context.backend);
+        trust = SsoTrust {[provider] { return provider->issuer(); }, StandInProvider::clientId(),
+                          std::make_shared<FixedKeySource>(provider->signingKey().publicKeys())};
+        m_parts.push_back(std::make_unique<IdpRoutes>(context, provider));
+    }
+    if (!trustIssuer.isEmpty() && !trustAudience.isEmpty())
+        trust = SsoTrust {[trustIssuer] { return trustIssuer; }, trustAudience,
+                          std::make_shared<RemoteKeySource>(trustIssuer)};
+    m_parts.push_back(std::make_unique<SsoSessionRoutes>(context, std::move(trust)));
+}
+
+void SingleSignOnRoutes::addRoutes(Router &router)
+{
+    for (const auto &part : m_parts)
+        part->addRoutes(router);
+}
+
+} // namespace cqrs::stub
