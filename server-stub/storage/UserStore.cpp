@@ -79,7 +79,8 @@ bool UserStore::create(const User &user) const
 {
     QSqlQuery query = m_database.exec(
         QStringLiteral("INSERT INTO users (user_id, display_name, email, organisation, role,"
-                       " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                       " created_at) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?)"
+                       " ON CONFLICT DO NOTHING"),
         {user.userId, user.displayName, user.email, user.organisation, user.role,
          user.createdAtMs});
     return query.numRowsAffected() == 1;

@@ -61,6 +61,8 @@ void StubProcess::kill()
 
 bool StubProcess::stop()
 {
+    if (!m_process)
+        return false;
     m_process->terminate();
     const bool finished = m_process->waitForFinished(15000);
     m_log += m_process->readAllStandardError();

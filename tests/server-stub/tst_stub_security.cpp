@@ -1,0 +1,220 @@
+#include "StubClient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <algorithm>
+
+// Lockout, unlock, no User ID enumeration, session expiry and the admin key.
+class TestStubSecurity : public QObject
+{
+    Q_OBJECT
+
+private:
+    StubProcess m_stub;
+    std::unique_ptr<StubClient> m_client;
+    const QString m_password = QStringLiteral("Tidal-Orchard-64");
+
+    Reply signIn(const QString &userId, const QString &password)
+    {
+        Reply reply;
+        m_client->signIn(userId, password, &reply);
+        return reply;
+    }
+
+    QString registeredUser(const QString &userId)
+    {
+        const QString token = m_client->createUser(userId);
+        if (m_client->registerPassword(token, m_password) != 201)
+            return {};
+        return userId;
+    }
+
+    // Median time of `count` failed sign-ins, in milliseconds.
+    qint64 medianFailureMs(const QString &userId, int count)
+    {
+        QList<qint64> times;
+        for (int i = 0; i < count; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const Reply reply = signIn(userId, QStringLiteral("Wrong-Password-%1").arg(i));
+            times.append(timer.elapsed());
+            if (reply.status != 401)
+                qWarning("unexpected %d", reply.status);
+        }
+        std::sort(times.begin(), times.end());
+        return times.at(times.size() / 2);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!StubProcess::binary().isEmpty(), "CQRS_SERVER_STUB is not set");
+        QVERIFY(m_stub.start());
+        m_client = std::make_unique<StubClient>(m_stub);
+    }
+
+    void lockoutAfterFiveFailuresAndAdminUnlock()
+    {
+        const QString user = registeredUser(QStringLiteral("lock.me"));
+        QVERIFY(!user.isEmpty());
+        for (int attempt = 1; attempt <= 4; ++attempt)
+            QCOMPARE(signIn(user, QStringLiteral("Not-My-Pass-1")).status, 401);
+        const Reply fifth = signIn(user, QStringLiteral("Not-My-Pass-1"));
+        QCOMPARE(fifth.status, 423);
+        QCOMPARE(fifth.error(), QStringLiteral("account_locked"));
+        QCOMPARE(fifth.json().value(QStringLiteral("retryAfterSeconds")).toInt(), 15 * 60);
+
+        // Locked means locked: the right password is refused too.
+        QCOMPARE(signIn(user, m_password).status, 423);
+
+        const QString unlock = QStringLiteral("/api/v1/admin/users/lock.me/unlock");
+        QCOMPARE(m_client->post(unlock, {}).status, 401);
+        QCOMPARE(m_client->post(unlock, {}, StubProcess::adminKey()).status, 204);
+        QCOMPARE(signIn(user, m_password).status, 201);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/admin/users/nobody.here/unlock"), {},
+                            StubProcess::adminKey())
+                     .error(),
+                 QStringLiteral("unknown_user"));
+    }
+
+    void lockEndsByItself()
+    {
+        const QString user = registeredUser(QStringLiteral("wait.out"));
+        for (int attempt = 1; attempt <= 5; ++attempt)
+            signIn(user, QStringLiteral("Not-My-Pass-1"));
+        QCOMPARE(signIn(user, m_password).status, 423);
+        m_client->advanceClock(15 * 60 + 1);
+        QCOMPARE(signIn(user, m_password).status, 201);
+    }
+
+    void answersRevealNoUserId()
+    {
+        const QString known = registeredUser(QStringLiteral("known.user"));
+        const QString unregistered = QStringLiteral("invited.only");
+        QVERIFY(!m_client->createUser(unregistered).isEmpty());
+
+        const Reply wrongPassword = signIn(known, QStringLiteral("Wrong-Password-1"));
+        const Reply unknown
+            = signIn(QStringLiteral("no.such.user"), QStringLiteral("Wrong-Password-1"));
+        const Reply notYetRegistered = signIn(unregistered, QStringLiteral("Wrong-Password-1"));
+        QCOMPARE(wrongPassword.status, 401);
+        QCOMPARE(unknown.status, wrongPassword.status);
+        QCOMPARE(unknown.body, wrongPassword.body);
+        QCOMPARE(notYetRegistered.body, wrongPassword.body);
+
+        // Unknown User IDs lock exactly like real ones.
+        for (int attempt = 2; attempt <= 5; ++attempt) {
+            signIn(known, QStringLiteral("Wrong-Password-1"));
+            signIn(QStringLiteral("no.such.user"), QStringLiteral("Wrong-Password-1"));
+        }
+        const Reply lockedKnown = signIn(known, m_password);
+        const Reply lockedUnknown = signIn(QStringLiteral("no.such.user"), m_password);
+        QCOMPARE(lockedKnown.status, 423);
+        QCOMPARE(lockedUnknown.body, lockedKnown.body);
+
+        // A reset request is 202 whoever asks.
+        const Reply resetKnown = m_client->post(QStringLiteral("/api/v1/password-resets"),
+                                                {{QStringLiteral("userId"), known}});
+        const Reply resetUnknown
+            = m_client->post(QStringLiteral("/api/v1/password-resets"),
+                             {{QStringLiteral("userId"), QStringLiteral("no.such.user")}});
+        QCOMPARE(resetKnown.status, 202);
+        QCOMPARE(resetUnknown.body, resetKnown.body);
+    }
+
+    void unknownUserTakesAsLongAsWrongPassword()
+    {
+        const QString known = registeredUser(QStringLiteral("timing.user"));
+        const qint64 knownMs = medianFailureMs(known, 3);
+        m_client->post(QStringLiteral("/api/v1/admin/users/timing.user/unlock"), {},
+                       StubProcess::adminKey());
+        const qint64 unknownMs = medianFailureMs(QStringLiteral("timing.nobody"), 3);
+        // Both pay for one Argon2id verification (tens of milliseconds); an unknown User ID
+        // answered without hashing would be an order of magnitude faster.
+        QVERIFY2(
+            unknownMs * 2 >= knownMs,
+            qPrintable(QStringLiteral("unknown %1 ms, known %2 ms").arg(unknownMs).arg(knownMs)));
+        QVERIFY2(
+            knownMs * 2 >= unknownMs,
+            qPrintable(QStringLiteral("unknown %1 ms, known %2 ms").arg(unknownMs).arg(knownMs)));
+    }
+
+    void resetRequestsAreCapped()
+    {
+        const QJsonObject body {{QStringLiteral("userId"), QStringLiteral("flood.target")}};
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_client->post(QStringLiteral("/api/v1/password-resets"), body).status, 202);
+        const Reply capped = m_client->post(QStringLiteral("/api/v1/password-resets"), body);
+        QCOMPARE(capped.status, 429);
+        QCOMPARE(capped.error(), QStringLiteral("too_many_requests"));
+    }
+
+    void sessionsExpireWhenIdle()
+    {
+        const QString user = registeredUser(QStringLiteral("idle.user"));
+        const QString session = m_client->signIn(user, m_password);
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/me"), session).status, 200);
+        m_client->advanceClock(29 * 60);
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/me"), session).status, 200);
+        m_client->advanceClock(31 * 60);
+        const Reply expired = m_client->get(QStringLiteral("/api/v1/me"), session);
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.error(), QStringLiteral("invalid_session"));
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/me"), QStringLiteral("not-a-token")).status,
+                 401);
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/me")).status, 401);
+    }
+
+    void adminApiNeedsTheKey()
+    {
+        const QJsonObject user {{QStringLiteral("userId"), QStringLiteral("admin.made")},
+                                {QStringLiteral("email"), QStringLiteral("admin.made@nhs.net")},
+                                {QStringLiteral("displayName"), QStringLiteral("Admin Made")}};
+        QCOMPARE(m_client->post(QStringLiteral("/api/v1/admin/users"), user).status, 401);
+        QCOMPARE(
+            m_client->post(QStringLiteral("/api/v1/admin/users"), user, QStringLiteral("wrong"))
+                .status,
+            401);
+        QCOMPARE(
+            m_client->post(QStringLiteral("/api/v1/admin/users"), user, StubProcess::adminKey())
+                .status,
+            201);
+        const Reply again
+            = m_client->post(QStringLiteral("/api/v1/admin/users"), user, StubProcess::adminKey());
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.error(), QStringLiteral("user_exists"));
+
+        // A new invitation voids the old link.
+        const QString first = m_client->latestToken();
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/admin/users/admin.made/invitation"), {},
+                            StubProcess::adminKey())
+                     .status,
+                 202);
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/registrations/") + first).error(),
+                 QStringLiteral("token_expired"));
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/registrations/") + m_client->latestToken())
+                     .status,
+                 200);
+    }
+
+    void adminApiIsOffWithoutAKey()
+    {
+        StubProcess keyless({QStringLiteral("--dev"), QStringLiteral("--admin-key="),
+                             QStringLiteral("--public-url=https://cqrs.example")});
+        QVERIFY(keyless.start());
+        StubClient client(keyless);
+        const Reply refused
+            = client.post(QStringLiteral("/api/v1/admin/users"), {}, QStringLiteral("x"));
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.error(), QStringLiteral("unauthorized"));
+        QVERIFY(keyless.stop());
+    }
+
+    void cleanupTestCase() { QVERIFY(m_stub.stop()); }
+};
+
+QTEST_GUILESS_MAIN(TestStubSecurity)
+#include "tst_stub_security.moc"
