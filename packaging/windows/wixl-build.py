@@ -7,12 +7,12 @@ back with msiinfo. wixl implements a subset of WiX 3, so this script bridges the
 * CPack's role: it writes cpack_variables.wxi from --define, and stands in for CPack's
   harvested files with a "ProductFeature" holding every file under --payload (the Linux
   build outputs, renamed as the Windows files they stand for).
-* wixl's gaps: it rejects Component/Condition and FeatureRef, ignores Property/@Secure and
-  RegistryKey/@ForceDeleteOnUninstall, and leaves a trailing backslash on the key of a value
-  written straight into a RegistryKey. The script removes those attributes and elements from
-  the copy wixl reads and writes their MSI-table equivalents (Component.Condition,
-  SecureCustomProperties, a "-" Registry row, the trimmed key) with msibuild, so the tables
-  say what the WiX-built ones say.
+* wixl's gaps: it rejects Component/Condition and FeatureRef, ignores Property/@Secure,
+  RegistryKey/@ForceDeleteOnUninstall and MajorUpgrade/@AllowSameVersionUpgrades, and leaves
+  a trailing backslash on the key of a value written straight into a RegistryKey. The script
+  removes those attributes and elements from the copy wixl reads and writes their MSI-table
+  equivalents (Component.Condition, SecureCustomProperties, a "-" Registry row, an inclusive
+  upper version, the trimmed key) with msibuild, so the tables say what the WiX-built ones say.
 """
 
 import argparse
@@ -26,6 +26,9 @@ import xml.etree.ElementTree as ET
 WIX = "http://schemas.microsoft.com/wix/2006/wi"
 NS = {"wix": WIX}
 REGISTRY_ROOTS = {"HKCR": 0, "HKCU": 1, "HKLM": 2, "HKU": 3}
+MSIDB_UPGRADE_ATTRIBUTES_VERSION_MAX_INCLUSIVE = 512
+UPGRADE_COLUMNS = ["UpgradeCode", "VersionMin", "VersionMax", "Language", "Attributes", "Remove",
+                   "ActionProperty"]
 
 
 def tag(name):
@@ -48,6 +51,7 @@ class WixlGaps:
         self.conditions = {}  # component id -> condition
         self.secure_properties = []
         self.removed_keys = []  # (root, key, component id)
+        self.same_version_upgrades = False
 
     def take_from(self, root):
         for component in root.iter(tag("Component")):
@@ -60,8 +64,23 @@ class WixlGaps:
         for prop in root.iter(tag("Property")):
             if prop.attrib.pop("Secure", "no") == "yes":
                 self.secure_properties.append(prop.get("Id"))
+        for upgrade in root.iter(tag("MajorUpgrade")):
+            self.same_version_upgrades = upgrade.attrib.pop("AllowSameVersionUpgrades", "no") == "yes"
 
-    def queries(self, existing_secure, keys_with_trailing_backslash):
+    def queries(self, existing_secure, keys_with_trailing_backslash, upgrade_rows):
+        if self.same_version_upgrades:
+            # Attributes is part of the Upgrade table's key, so the row is replaced, not updated.
+            for row in upgrade_rows:
+                if row[6] != "WIX_UPGRADE_DETECTED":
+                    continue
+                row = list(row)
+                row[4] = str(int(row[4]) | MSIDB_UPGRADE_ATTRIBUTES_VERSION_MAX_INCLUSIVE)
+                columns = [(name, value) for name, value in zip(UPGRADE_COLUMNS, row) if value]
+                yield "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'"
+                yield ("INSERT INTO `Upgrade` ("
+                       + ", ".join(f"`{name}`" for name, _ in columns) + ") VALUES ("
+                       + ", ".join(value if name == "Attributes" else sql_string(value)
+                                   for name, value in columns) + ")")
         for key in keys_with_trailing_backslash:
             trimmed = key.rstrip("\\")
             yield (f"UPDATE `Registry` SET `Key` = {sql_string(trimmed)} "
@@ -198,7 +217,8 @@ def main():
         run(["wixl", "--arch", "x64", "--includedir", ".", "--output", str(output),
              "product.wxs", "payload.wxs"], cwd=scratch)
         for query in gaps.queries(secure_custom_properties(output),
-                                  keys_with_trailing_backslash(output)):
+                                  keys_with_trailing_backslash(output),
+                                  table_rows(output, "Upgrade")):
             run(["msibuild", str(output), "-q", query])
 
 

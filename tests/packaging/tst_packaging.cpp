@@ -42,6 +42,8 @@ constexpr qsizetype Id = 0, Attributes = 3, Condition = 4;
 constexpr int msidbRegistryRootLocalMachine = 2;
 constexpr int msidbComponentAttributes64bit = 256;
 constexpr int msidbUpgradeAttributesOnlyDetect = 2;
+constexpr int msidbUpgradeAttributesVersionMinInclusive = 256;
+constexpr int msidbUpgradeAttributesVersionMaxInclusive = 512;
 constexpr int msidbLocatorType64bit = 16;
 constexpr int msidbCustomActionTypeSetProperty = 51;
 
@@ -377,10 +379,14 @@ void PackagingTest::msiUpgradesOlderVersionsAndRefusesNewerOnes()
     for (const QStringList &row : upgrade) {
         QCOMPARE(row.value(0), upgradeCode);
         const bool onlyDetect = row.value(4).toInt() & msidbUpgradeAttributesOnlyDetect;
-        if (row.value(1).isEmpty() && row.value(2) == version && !onlyDetect) {
-            upgradeProperty = row.value(6); // every older version: found, then removed
-        } else if (row.value(1) == version && row.value(2).isEmpty() && onlyDetect) {
-            downgradeProperty = row.value(6); // every newer version: found, never removed
+        // Inclusive: another build of the same version replaces this one too.
+        const bool includesVersion
+            = row.value(4).toInt() & msidbUpgradeAttributesVersionMaxInclusive;
+        if (row.value(1).isEmpty() && row.value(2) == version && includesVersion && !onlyDetect) {
+            upgradeProperty = row.value(6); // older and same versions: found, then removed
+        } else if (row.value(1) == version && row.value(2).isEmpty() && onlyDetect
+                   && !(row.value(4).toInt() & msidbUpgradeAttributesVersionMinInclusive)) {
+            downgradeProperty = row.value(6); // strictly newer versions: found, never removed
         }
     }
     QVERIFY2(!upgradeProperty.isEmpty(), "older versions would not be replaced");
