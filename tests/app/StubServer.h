@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <optional>
+
+// The real cqrs-server-stub (path in CQRS_SERVER_STUB) on a free loopback port, with a
+// throw-away database and outbox, dev endpoints and an admin key: what a tester runs.
+class StubServer
+{
+public:
+    struct Answer
+    {
+        int status = 0;
+        QJsonObject json;
+    };
+
+    static constexpr const char *AdminKey = "journey-admin-key";
+
+    StubServer();
+    ~StubServer();
+
+    // Empty on success, otherwise why the stub did not start.
+    QString start();
+    QUrl url() const { return m_url; }
+
+    Answer adminPost(const QString &path, const QJsonObject &body);
+    QJsonArray outbox();
+    // The newest cqrs:// link with `route` ("register", "reset") in the outbox.
+    QString newestAppLink(const QString &route);
+    void advanceClock(qint64 seconds);
+
+private:
+    Answer send(const QByteArray &verb, const QString &path, const QJsonObject *body,
+                const QByteArray &bearer);
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QUrl m_url;
+};

@@ -1,0 +1,231 @@
+#include "AppController.h"
+#include "ChangePasswordDialog.h"
+#include "HomePage.h"
+#include "MainWindow.h"
+#include "MessagePage.h"
+#include "NewPasswordForm.h"
+#include "PasswordChecklist.h"
+#include "SecurityInformationPage.h"
+#include "ServiceSettings.h"
+#include "SignInPage.h"
+#include "StatusMessage.h"
+#include "StubServer.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cqrs;
+
+// The whole journey against the real server-stub: an administrator creates a user, the link
+// from the email opens the Security Information screen, the person registers, signs in,
+// changes their password (refused by the minimum age, accepted three days later) and signs out.
+class TestJourney : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void registerSignInChangePasswordSignOut();
+    void usedLinkSaysWhatToDo();
+    void malformedLinkSaysWhatToDo();
+    void wrongPasswordIsRefusedPlainly();
+    void serverDownIsExplained();
+
+private:
+    void createUser(const QString &userId);
+    void signIn(const QString &userId, const QString &password);
+    QString screen() const { return controller->window()->currentScreenName(); }
+
+    StubServer stub;
+    QTemporaryDir settingsDir;
+    std::unique_ptr<ServiceSettings> settings;
+    std::unique_ptr<app::AppController> controller;
+};
+
+void TestJourney::initTestCase()
+{
+    const QString problem = stub.start();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestJourney::init()
+{
+    auto user = std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("user.ini")),
+                                            QSettings::IniFormat);
+    settings = std::make_unique<ServiceSettings>(nullptr, std::move(user), stub.url());
+    controller = std::make_unique<app::AppController>(*settings);
+    controller->showSignIn();
+    controller->window()->show();
+    controller->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(controller->window()));
+}
+
+void TestJourney::cleanup()
+{
+    controller.reset();
+    settings.reset();
+}
+
+void TestJourney::createUser(const QString &userId)
+{
+    const StubServer::Answer created = stub.adminPost(
+        QStringLiteral("/api/v1/admin/users"),
+        {{QStringLiteral("userId"), userId},
+         {QStringLiteral("email"), userId + QStringLiteral("@nhs.net")},
+         {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
+         {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")},
+         {QStringLiteral("role"), QStringLiteral("Practice Manager")}});
+    QCOMPARE(created.status, 201);
+}
+
+void TestJourney::signIn(const QString &userId, const QString &password)
+{
+    ui::SignInPage *page = controller->window()->signInPage();
+    page->userIdField()->clear();
+    QTest::keyClicks(page->userIdField(), userId);
+    page->passwordField()->clear();
+    QTest::keyClicks(page->passwordField(), password);
+    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+}
+
+void TestJourney::registerSignInChangePasswordSignOut()
+{
+    const QString userId = QStringLiteral("jsmith01");
+    createUser(userId);
+    const QString link = stub.newestAppLink(QStringLiteral("register"));
+    QVERIFY2(!link.isEmpty(), "no registration link in the outbox");
+
+    // The link opens the Security Information screen for this user.
+    controller->openLink(link);
+    QTRY_COMPARE(screen(), QStringLiteral("security-information"));
+    ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
+    QCOMPARE(security->userIdLabel()->text(), userId);
+    QCOMPARE(security->nameLabel()->text(), QStringLiteral("Jane Smith"));
+
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard#2025"));
+    QVERIFY(!security->submitButton()->isEnabled());
+    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard#2025"));
+    QVERIFY(security->submitButton()->isEnabled());
+    QTest::mouseClick(security->submitButton(), Qt::LeftButton);
+
+    // Registered: back at sign-in with the User ID filled in.
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
+    ui::SignInPage *signInPage = controller->window()->signInPage();
+    QVERIFY(signInPage->status()->text().contains(QStringLiteral("registered")));
+    QCOMPARE(signInPage->userIdField()->text(), userId);
+    QTest::keyClicks(signInPage->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClick(signInPage->passwordField(), Qt::Key_Return);
+
+    QTRY_COMPARE(screen(), QStringLiteral("home"));
+    ui::HomePage *home = controller->window()->homePage();
+    QCOMPARE(home->userIdLabel()->text(), userId);
+    QCOMPARE(home->nameLabel()->text(), QStringLiteral("Jane Smith"));
+    QCOMPARE(home->organisationLabel()->text(), QStringLiteral("A81001 Riverside Surgery"));
+    QCOMPARE(home->roleLabel()->text(), QStringLiteral("Practice Manager"));
+
+    // Change password straight after registering: the 72-hour minimum age refuses it.
+    QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
+    QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
+    ui::ChangePasswordDialog *dialog = controller->changePasswordDialog();
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QVERIFY(dialog->submitButton()->isEnabled());
+    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    QTRY_VERIFY(dialog->status()->isError());
+    QVERIFY2(dialog->status()->text().contains(QStringLiteral("change it again after")),
+             qPrintable(dialog->status()->text()));
+    QCOMPARE(dialog->form()->checklist()->stateOf(PolicyRule::MinAge),
+             ui::PasswordChecklist::State::NotMet);
+
+    // Three days later the session has ended (idle expiry): the app says so and asks for a
+    // fresh sign-in, after which the same change is accepted.
+    stub.advanceClock(259200);
+    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
+    QVERIFY(controller->changePasswordDialog() == nullptr);
+    QVERIFY(signInPage->status()->text().contains(QStringLiteral("session ended")));
+    signIn(userId, QStringLiteral("Orchard#2025"));
+    QTRY_COMPARE(screen(), QStringLiteral("home"));
+    QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
+    QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
+    dialog = controller->changePasswordDialog();
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClick(dialog->form()->confirmationField(), Qt::Key_Return);
+    QTRY_VERIFY(controller->changePasswordDialog() == nullptr);
+    QCOMPARE(screen(), QStringLiteral("home"));
+    QVERIFY(home->status()->text().contains(QStringLiteral("changed")));
+
+    QTest::mouseClick(home->signOutButton(), Qt::LeftButton);
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
+    QVERIFY(signInPage->status()->text().contains(QStringLiteral("signed out")));
+    QVERIFY(!controller->api()->hasSession());
+
+    // The new password works; the old one does not.
+    signIn(userId, QStringLiteral("Orchard#2025"));
+    QTRY_VERIFY(signInPage->status()->isError());
+    signIn(userId, QStringLiteral("Meadow!2026"));
+    QTRY_COMPARE(screen(), QStringLiteral("home"));
+}
+
+void TestJourney::usedLinkSaysWhatToDo()
+{
+    createUser(QStringLiteral("used.link"));
+    const QString link = stub.newestAppLink(QStringLiteral("register"));
+    controller->openLink(link);
+    QTRY_COMPARE(screen(), QStringLiteral("security-information"));
+    ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Harbour#77x"));
+    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Harbour#77x"));
+    QTest::keyClick(security->form()->confirmationField(), Qt::Key_Return);
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
+
+    controller->openLink(link);
+    QTRY_VERIFY(controller->window()->messagePage()->signInButton()->isVisible());
+    QCOMPARE(screen(), QStringLiteral("message"));
+    const QString message = controller->window()->messagePage()->messageLabel()->text();
+    QVERIFY2(message.contains(QStringLiteral("already been used")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("CQRS User Administrator")));
+}
+
+void TestJourney::malformedLinkSaysWhatToDo()
+{
+    controller->openLink(QStringLiteral("cqrs://register?token=short"));
+    QCOMPARE(screen(), QStringLiteral("message"));
+    QVERIFY(controller->window()->messagePage()->messageLabel()->text().contains(
+        QStringLiteral("CQRS User Administrator")));
+}
+
+void TestJourney::wrongPasswordIsRefusedPlainly()
+{
+    signIn(QStringLiteral("nobody.here"), QStringLiteral("Wrong#Password1"));
+    ui::SignInPage *page = controller->window()->signInPage();
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY(page->status()->text().contains(QStringLiteral("not correct")));
+    QCOMPARE(screen(), QStringLiteral("sign-in"));
+    QVERIFY(page->passwordField()->text().isEmpty());
+}
+
+void TestJourney::serverDownIsExplained()
+{
+    // Port 9 (discard) on loopback: nothing listens there.
+    ServiceSettings down(nullptr, nullptr, QUrl(QStringLiteral("http://127.0.0.1:9/")));
+    app::AppController offline(down);
+    offline.showSignIn();
+    ui::SignInPage *page = offline.window()->signInPage();
+    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY(page->status()->text().contains(QStringLiteral("Cannot reach the CQRS server")));
+}
+
+QTEST_MAIN(TestJourney)
+#include "tst_journey.moc"
