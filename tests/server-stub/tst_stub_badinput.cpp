@@ -188,7 +188,7 @@ private Q_SLOTS:
 
     void devEndpointsExistOnlyInDevMode()
     {
-        StubProcess production{QStringList()};
+        StubProcess production {QStringList()};
         QVERIFY(production.start());
         StubClient client(production);
         expectError(client.get(QStringLiteral("/dev/outbox")), 404, QStringLiteral("not_found"));
