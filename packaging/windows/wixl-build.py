@@ -18,12 +18,14 @@ back with msiinfo. wixl implements a subset of WiX 3, so this script bridges the
 import argparse
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
 WIX = "http://schemas.microsoft.com/wix/2006/wi"
+CPACK_INCLUDE = "<?include cpack_variables.wxi ?>"
 NS = {"wix": WIX}
 REGISTRY_ROOTS = {"HKCR": 0, "HKCU": 1, "HKLM": 2, "HKU": 3}
 MSIDB_UPGRADE_ATTRIBUTES_VERSION_MAX_INCLUSIVE = 512
@@ -60,27 +62,18 @@ class WixlGaps:
                 component.remove(condition)
             for key in component.iter(tag("RegistryKey")):
                 if key.attrib.pop("ForceDeleteOnUninstall", "no") == "yes":
-                    self.removed_keys.append((key.get("Root"), key.get("Key"), component.get("Id")))
+                    self.removed_keys.append(
+                        (key.get("Root"), key.get("Key"), component.get("Id")))
         for prop in root.iter(tag("Property")):
             if prop.attrib.pop("Secure", "no") == "yes":
                 self.secure_properties.append(prop.get("Id"))
         for upgrade in root.iter(tag("MajorUpgrade")):
-            self.same_version_upgrades = upgrade.attrib.pop("AllowSameVersionUpgrades", "no") == "yes"
+            allow = upgrade.attrib.pop("AllowSameVersionUpgrades", "no")
+            self.same_version_upgrades = allow == "yes"
 
     def queries(self, existing_secure, keys_with_trailing_backslash, upgrade_rows):
         if self.same_version_upgrades:
-            # Attributes is part of the Upgrade table's key, so the row is replaced, not updated.
-            for row in upgrade_rows:
-                if row[6] != "WIX_UPGRADE_DETECTED":
-                    continue
-                row = list(row)
-                row[4] = str(int(row[4]) | MSIDB_UPGRADE_ATTRIBUTES_VERSION_MAX_INCLUSIVE)
-                columns = [(name, value) for name, value in zip(UPGRADE_COLUMNS, row) if value]
-                yield "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'"
-                yield ("INSERT INTO `Upgrade` ("
-                       + ", ".join(f"`{name}`" for name, _ in columns) + ") VALUES ("
-                       + ", ".join(value if name == "Attributes" else sql_string(value)
-                                   for name, value in columns) + ")")
+            yield from same_version_upgrade_queries(upgrade_rows)
         for key in keys_with_trailing_backslash:
             trimmed = key.rstrip("\\")
             yield (f"UPDATE `Registry` SET `Key` = {sql_string(trimmed)} "
@@ -99,6 +92,22 @@ class WixlGaps:
         else:
             yield ("INSERT INTO `Property` (`Property`, `Value`) "
                    f"VALUES ('SecureCustomProperties', {sql_string(secure)})")
+
+
+def same_version_upgrade_queries(upgrade_rows):
+    """Makes the row that finds older versions find the same version too. Attributes is part
+    of the Upgrade table's primary key, so the row is replaced rather than updated."""
+    for row in upgrade_rows:
+        if row[6] != "WIX_UPGRADE_DETECTED":
+            continue
+        row = list(row)
+        row[4] = str(int(row[4]) | MSIDB_UPGRADE_ATTRIBUTES_VERSION_MAX_INCLUSIVE)
+        columns = [(name, value) for name, value in zip(UPGRADE_COLUMNS, row) if value]
+        names = ", ".join(f"`{name}`" for name, _ in columns)
+        values = ", ".join(value if name == "Attributes" else sql_string(value)
+                           for name, value in columns)
+        yield "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'"
+        yield f"INSERT INTO `Upgrade` ({names}) VALUES ({values})"
 
 
 def write_cpack_variables(path, defines):
@@ -187,7 +196,10 @@ def main():
     args = parser.parse_args()
 
     defines = dict(item.split("=", 1) for item in args.define)
+    if CPACK_INCLUDE not in args.source.read_text(encoding="utf-8"):
+        sys.exit(f"wixl-build: {args.source} must start with {CPACK_INCLUDE}, as CPack expects")
     ET.register_namespace("", WIX)
+    # Keep processing instructions inside <Wix> (<?if?>, <?define?>) for wixl's preprocessor.
     tree = ET.parse(args.source, parser=ET.XMLParser(target=ET.TreeBuilder(insert_pis=True)))
     gaps = WixlGaps()
     gaps.take_from(tree.getroot())
@@ -197,29 +209,27 @@ def main():
         # wixl only finds files by paths relative to where it runs: link them in.
         (scratch / "payload").symlink_to(args.payload.resolve(), target_is_directory=True)
         if "CPACK_WIX_PRODUCT_ICON" in defines:
-            (scratch / "product.ico").symlink_to(pathlib.Path(defines["CPACK_WIX_PRODUCT_ICON"]).resolve())
+            icon = pathlib.Path(defines["CPACK_WIX_PRODUCT_ICON"]).resolve()
+            (scratch / "product.ico").symlink_to(icon)
             defines["CPACK_WIX_PRODUCT_ICON"] = "product.ico"
         write_cpack_variables(scratch / "cpack_variables.wxi", defines)
         components = write_stand_in_payload(scratch / "payload.wxs", scratch / "payload",
                                             defines.get("CPACK_PACKAGE_INSTALL_DIRECTORY",
                                                         "CQRS Desktop"))
         replace_product_feature_ref(tree.getroot(), components)
-        source = scratch / "product.wxs"
-        with open(source, "wb") as out:
-            # ElementTree drops the prolog; the <?include?> before <Wix> survives as a PI child
-            # of nothing, so write it back explicitly.
-            out.write(b'<?xml version="1.0" encoding="utf-8"?>\n')
-            out.write(b"<?include cpack_variables.wxi ?>\n")
+        with open(scratch / "product.wxs", "wb") as out:
+            # ElementTree does not keep what comes before the root element.
+            out.write(f'<?xml version="1.0" encoding="utf-8"?>\n{CPACK_INCLUDE}\n'.encode())
             tree.write(out, encoding="utf-8", xml_declaration=False)
 
-        output = args.output.resolve()
-        output.unlink(missing_ok=True)
-        run(["wixl", "--arch", "x64", "--includedir", ".", "--output", str(output),
+        # Built and patched aside, so a failed step never leaves a half-made MSI at --output.
+        msi = scratch / "product.msi"
+        run(["wixl", "--arch", "x64", "--includedir", ".", "--output", msi.name,
              "product.wxs", "payload.wxs"], cwd=scratch)
-        for query in gaps.queries(secure_custom_properties(output),
-                                  keys_with_trailing_backslash(output),
-                                  table_rows(output, "Upgrade")):
-            run(["msibuild", str(output), "-q", query])
+        for query in gaps.queries(secure_custom_properties(msi), keys_with_trailing_backslash(msi),
+                                  table_rows(msi, "Upgrade")):
+            run(["msibuild", str(msi), "-q", query])
+        shutil.move(msi, args.output)
 
 
 if __name__ == "__main__":
