@@ -3,11 +3,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLoggingCategory>
 #include <QNetworkReply>
 
 namespace cqrs {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcApi, "cqrs.api", QtInfoMsg)
 
 std::optional<QJsonObject> jsonObject(const QByteArray &bytes)
 {
@@ -68,7 +71,11 @@ void ApiCall::onReplyFinished()
     if (m_stopReason != ApiError::Kind::None) {
         m_error.kind = m_stopReason;
     } else if (status == 0) {
-        m_error.kind = ApiError::Kind::Unreachable;
+        // Something answered, but not in HTTP: as unusable as garbage, and not "down".
+        qCDebug(lcApi) << "no HTTP answer:" << reply->error();
+        m_error.kind = reply->error() == QNetworkReply::ProtocolFailure
+            ? ApiError::Kind::BadResponse
+            : ApiError::Kind::Unreachable;
     } else if (status >= 200 && status < 300) {
         const QByteArray bytes = reply->readAll();
         if (bytes.trimmed().isEmpty()) {
