@@ -8,7 +8,8 @@
 namespace cqrs {
 
 LoopbackReplyHandler::LoopbackReplyHandler(QObject *parent)
-    : QOAuthHttpServerReplyHandler(parent)
+    // The base constructors start listening at once; the plain one on every interface.
+    : QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, parent)
 {
     // Shown in the browser tab after the redirect, whatever the outcome: the app tells the
     // person what happened, the tab only sends them back to it.
@@ -20,7 +21,7 @@ LoopbackReplyHandler::LoopbackReplyHandler(QObject *parent)
 
 bool LoopbackReplyHandler::listenOnLoopback()
 {
-    return listen(QHostAddress::LocalHost, 0);
+    return isListening() || listen(QHostAddress::LocalHost, 0);
 }
 
 void LoopbackReplyHandler::networkReplyFinished(QNetworkReply *reply)
