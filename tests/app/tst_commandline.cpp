@@ -1,0 +1,90 @@
+#include "CommandLine.h"
+
+#include <QTest>
+
+using cqrs::app::CommandLine;
+using Action = CommandLine::Action;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void linkAfterDoubleDashIsNeverAnOption();
+    void linkWithoutDoubleDash();
+    void serverOption();
+    void refusals_data();
+    void refusals();
+    void helpNamesTheProgram();
+
+private:
+    static CommandLine parse(QStringList arguments)
+    {
+        arguments.prepend(QStringLiteral("cqrs-desktop"));
+        return CommandLine::parse(arguments);
+    }
+};
+
+void TestCommandLine::linkAfterDoubleDashIsNeverAnOption()
+{
+    // What the Windows URL handler runs for a link crafted to look like an option.
+    const CommandLine line
+        = parse({QStringLiteral("--"), QStringLiteral("--server=https://evil.example")});
+    QCOMPARE(line.action, Action::Run);
+    QVERIFY(line.server.isEmpty());
+    QCOMPARE(line.link, std::optional<QString>(QStringLiteral("--server=https://evil.example")));
+
+    const CommandLine help = parse({QStringLiteral("--"), QStringLiteral("--help")});
+    QCOMPARE(help.action, Action::Run);
+    QCOMPARE(help.link, std::optional<QString>(QStringLiteral("--help")));
+}
+
+void TestCommandLine::linkWithoutDoubleDash()
+{
+    const CommandLine line = parse({QStringLiteral("cqrs://register?token=abc")});
+    QCOMPARE(line.action, Action::Run);
+    QCOMPARE(line.link, std::optional<QString>(QStringLiteral("cqrs://register?token=abc")));
+    QVERIFY(!parse({}).link);
+}
+
+void TestCommandLine::serverOption()
+{
+    const CommandLine line
+        = parse({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:8080"),
+                 QStringLiteral("--"), QStringLiteral("cqrs://reset?token=x")});
+    QCOMPARE(line.action, Action::Run);
+    QCOMPARE(line.server, QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    QCOMPARE(line.link, std::optional<QString>(QStringLiteral("cqrs://reset?token=x")));
+}
+
+void TestCommandLine::refusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("--bogus")};
+    QTest::newRow("two links") << QStringList {QStringLiteral("--"), QStringLiteral("a"),
+                                               QStringLiteral("b")};
+    QTest::newRow("server without value") << QStringList {QStringLiteral("--server")};
+    QTest::newRow("server over plain http")
+        << QStringList {QStringLiteral("--server"), QStringLiteral("http://cqrs.example.com")};
+    QTest::newRow("server not a URL")
+        << QStringList {QStringLiteral("--server"), QStringLiteral("cqrs example")};
+}
+
+void TestCommandLine::refusals()
+{
+    QFETCH(QStringList, arguments);
+    const CommandLine line = parse(arguments);
+    QCOMPARE(line.action, Action::Fail);
+    QVERIFY(!line.message.isEmpty());
+}
+
+void TestCommandLine::helpNamesTheProgram()
+{
+    const CommandLine line = parse({QStringLiteral("--help")});
+    QCOMPARE(line.action, Action::ShowHelp);
+    QVERIFY(line.message.contains(QStringLiteral("cqrs-desktop")));
+    QVERIFY(line.message.contains(QStringLiteral("--server")));
+}
+
+QTEST_APPLESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
