@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QIcon>
 #include <QMessageBox>
 #include <QThread>
 
@@ -68,7 +69,10 @@ int main(int argc, char *argv[])
         return 0;
 
     QApplication application(argc, argv);
-    QApplication::setDesktopFileName(QStringLiteral("cqrs-desktop"));
+    QApplication::setDesktopFileName(QStringLiteral("uk.co.cqrs.Desktop"));
+    QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
+    icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
+    QApplication::setWindowIcon(icon);
     if (!primary) {
         QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"),
                               QObject::tr("CQRS Desktop is already running but not responding. "

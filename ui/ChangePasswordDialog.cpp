@@ -23,6 +23,8 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
 {
     setObjectName(QStringLiteral("change-password"));
     setWindowTitle(tr("Change password"));
+    // Wrapped text needs a sensible width to wrap against, at any scale or font size.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     m_current->setObjectName(QStringLiteral("currentPassword"));
     m_current->setEchoMode(QLineEdit::Password);
     m_current->setAccessibleName(tr("Current password"));

@@ -13,6 +13,8 @@ NeedHelpDialog::NeedHelpDialog(QWidget *parent)
 {
     setObjectName(QStringLiteral("needHelpDialog"));
     setWindowTitle(tr("Need help?"));
+    // Wrapped text needs a sensible width to wrap against, at any scale or font size.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("If you cannot register or sign in, or a link does not work, the "
                                 "CQRS Service Desk can help. Your CQRS User Administrator can "

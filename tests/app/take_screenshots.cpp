@@ -1,0 +1,137 @@
+// Drives the real app through the journey against the real server-stub and saves a PNG of each
+// screen, for docs/screenshots/. Not a test: run it under Xvfb, at scale 1 and 2:
+//   xvfb-run -a -s "-screen 0 2560x2048x24" cqrs-take-screenshots docs/screenshots
+//   QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x2048x24" cqrs-take-screenshots
+//   docs/screenshots @2x
+#include "AppController.h"
+#include "ChangePasswordDialog.h"
+#include "HomePage.h"
+#include "MainWindow.h"
+#include "MessagePage.h"
+#include "NeedHelpDialog.h"
+#include "NewPasswordForm.h"
+#include "SecurityInformationPage.h"
+#include "ServiceSettings.h"
+#include "SignInPage.h"
+#include "StatusMessage.h"
+#include "StubServer.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <functional>
+
+using namespace cqrs;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition)
+{
+    for (int i = 0; i < 500 && !condition(); ++i)
+        QTest::qWait(20);
+    return condition();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() < 2) {
+        std::fputs("usage: cqrs-take-screenshots OUTPUT_DIR [SUFFIX]\n", stderr);
+        return 2;
+    }
+    const QDir out(arguments.at(1));
+    const QString suffix = arguments.value(2);
+    auto save = [&](QWidget *widget, const char *name) {
+        QTest::qWait(150);
+        const QString path
+            = out.filePath(QString::fromLatin1(name) + suffix + QStringLiteral(".png"));
+        if (!widget->grab().save(path))
+            std::fprintf(stderr, "cannot save %s\n", qPrintable(path));
+    };
+
+    StubServer stub;
+    if (const QString problem = stub.start(); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(problem));
+        return 1;
+    }
+    QTemporaryDir settingsDir;
+    ServiceSettings settings(
+        nullptr,
+        std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("u.ini")),
+                                    QSettings::IniFormat),
+        stub.url());
+    app::AppController controller(settings);
+    ui::MainWindow *window = controller.window();
+    controller.showSignIn();
+    window->show();
+    window->activateWindow();
+    (void)QTest::qWaitForWindowExposed(window);
+    save(window, "sign-in");
+
+    stub.adminPost(QStringLiteral("/api/v1/admin/users"),
+                   {{QStringLiteral("userId"), QStringLiteral("jsmith01")},
+                    {QStringLiteral("email"), QStringLiteral("jane.smith@nhs.net")},
+                    {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
+                    {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")},
+                    {QStringLiteral("role"), QStringLiteral("Practice Manager")}});
+    controller.openLink(stub.newestAppLink(QStringLiteral("register")));
+    ui::SecurityInformationPage *security = window->securityInformationPage();
+    waitFor([&] { return window->currentScreen() == security; });
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard2"));
+    save(window, "security-information");
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("5!"));
+    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard25!"));
+    save(window, "security-information-ready");
+    QTest::mouseClick(security->submitButton(), Qt::LeftButton);
+
+    ui::SignInPage *signIn = window->signInPage();
+    waitFor([&] { return window->currentScreen() == signIn; });
+    QTest::keyClicks(signIn->passwordField(), QStringLiteral("wrong"));
+    QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
+    waitFor([&] { return signIn->status()->isError(); });
+    save(window, "sign-in-refused");
+    QTest::keyClicks(signIn->passwordField(), QStringLiteral("Orchard25!"));
+    QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
+    waitFor([&] { return window->currentScreen() == window->homePage(); });
+    save(window, "home");
+
+    QTest::mouseClick(window->homePage()->changePasswordButton(), Qt::LeftButton);
+    waitFor([&] { return controller.changePasswordDialog() != nullptr; });
+    ui::ChangePasswordDialog *dialog = controller.changePasswordDialog();
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    waitFor([&] { return dialog->status()->isError(); });
+    save(dialog, "change-password-min-age");
+    dialog->reject();
+
+    {
+        ui::NeedHelpDialog help(window);
+        help.show();
+        (void)QTest::qWaitForWindowExposed(&help);
+        save(&help, "need-help");
+    }
+
+    stub.adminPost(QStringLiteral("/api/v1/admin/users"),
+                   {{QStringLiteral("userId"), QStringLiteral("late.starter")},
+                    {QStringLiteral("email"), QStringLiteral("late@nhs.net")},
+                    {QStringLiteral("displayName"), QStringLiteral("Lee Late")}});
+    const QString oldLink = stub.newestAppLink(QStringLiteral("register"));
+    stub.advanceClock(8 * 24 * 3600);
+    controller.openLink(oldLink);
+    waitFor([&] {
+        return window->currentScreen() == window->messagePage()
+            && !window->messagePage()->signInButton()->isHidden();
+    });
+    save(window, "link-expired");
+    return 0;
+}
