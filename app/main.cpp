@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QThread>
+#include <QWindow>
 
 #include <cstdio>
 
@@ -85,7 +86,12 @@ int main(int argc, char *argv[])
                              ServiceSettings::openUserSettings(), commandLine.server);
     app::AppController controller(settings);
     ui::MainWindow *window = controller.window();
-    instance.setScreenReporter([window] { return window->currentScreenName(); });
+    // Report a screen only once the window is really on screen, so "sign-in" means interactive.
+    instance.setScreenReporter([window] {
+        const QWindow *handle = window->windowHandle();
+        return handle && handle->isExposed() ? window->currentScreenName()
+                                             : QStringLiteral("starting");
+    });
     QObject::connect(&instance, &app::SingleInstance::linkReceived, &controller,
                      &app::AppController::openLink);
     QObject::connect(&instance, &app::SingleInstance::activationRequested, window,

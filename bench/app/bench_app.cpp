@@ -1,0 +1,138 @@
+// How quickly the desktop app starts and takes a link, and how much memory it holds at idle.
+// Run under a real X server (Xvfb) so window mapping is part of the figure:
+//   xvfb-run -a -s "-screen 0 1280x1024x24" env QT_QPA_PLATFORM=xcb build/dev/bench/app/bench_app
+// Each run starts the built cqrs-desktop afresh with its own single-instance socket and asks it,
+// over that socket, which screen it shows; it answers only once the window is exposed.
+#include "SingleInstance.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using cqrs::app::SingleInstance;
+
+namespace {
+
+constexpr int Runs = 15;
+const QString Link = QStringLiteral("cqrs://register?token=") + QString(43, QLatin1Char('A'));
+
+class Desktop
+{
+public:
+    Desktop(const QString &instance, const QString &config)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CQRS_DESKTOP_INSTANCE"), instance);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        m_process.setProcessEnvironment(env);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    }
+    ~Desktop()
+    {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+    void start(const QStringList &arguments)
+    {
+        // Port 9 on loopback: nothing answers, so a link's screen change is all we measure.
+        m_process.start(
+            QStringLiteral(CQRS_DESKTOP_BINARY),
+            QStringList {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9")}
+                + arguments);
+    }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+};
+
+// Milliseconds until the app at `instance` reports `screen` (or any other than `notScreen`).
+double waitForScreen(const QString &instance, const QString &screen, const QString &notScreen,
+                     const QElapsedTimer &clock)
+{
+    while (clock.elapsed() < 20000) {
+        const QString now = SingleInstance::request(instance, QStringLiteral("screen"),
+                                                    std::chrono::milliseconds(200));
+        if ((!screen.isEmpty() && now == screen)
+            || (!notScreen.isEmpty() && !now.isEmpty() && now != notScreen
+                && now != QLatin1String("starting")))
+            return static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        QThread::usleep(500);
+    }
+    return -1;
+}
+
+qint64 peakRssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+void print(const char *what, std::vector<double> values, const char *unit, double target)
+{
+    std::sort(values.begin(), values.end());
+    const double median = values[values.size() / 2];
+    std::printf("%-42s median %8.1f %s  min %8.1f  max %8.1f  (target < %.0f %s: %s)\n", what,
+                median, unit, values.front(), values.back(), target, unit,
+                median < target ? "met" : "NOT met");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("config"));
+    std::vector<double> coldStarts;
+    std::vector<double> handOffs;
+    std::vector<double> idleRss;
+
+    for (int run = 0; run < Runs; ++run) {
+        const QString instance = dir.filePath(QStringLiteral("bench-%1.socket").arg(run));
+        Desktop first(instance, config);
+        QElapsedTimer clock;
+        clock.start();
+        first.start({});
+        const double shown = waitForScreen(instance, QStringLiteral("sign-in"), {}, clock);
+        if (shown < 0) {
+            std::fputs("the app did not show its sign-in window\n", stderr);
+            return 1;
+        }
+        coldStarts.push_back(shown);
+
+        QThread::msleep(300); // settle: what the person sees before clicking a link
+        Desktop second(instance, config);
+        clock.restart();
+        second.start({QStringLiteral("--"), Link});
+        const double handedOver = waitForScreen(instance, {}, QStringLiteral("sign-in"), clock);
+        second.process().waitForFinished(3000);
+        if (handedOver < 0 || second.process().exitCode() != 0) {
+            std::fputs("the link was not handed over\n", stderr);
+            return 1;
+        }
+        handOffs.push_back(handedOver);
+
+        QThread::msleep(1000);
+        idleRss.push_back(static_cast<double>(peakRssKiB(first.process().processId())) / 1024.0);
+    }
+    std::printf("cqrs-desktop, %d runs, platform %s\n", Runs,
+                qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("default"))));
+    print("cold start to interactive sign-in window", coldStarts, "ms", 300);
+    print("link hand-off, second launch to new screen", handOffs, "ms", 150);
+    print("peak RSS at idle", idleRss, "MB", 80);
+    return 0;
+}
