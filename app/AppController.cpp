@@ -111,6 +111,8 @@ void AppController::setSsoSignIn(SsoSignIn *sso)
                 m_window->signInPage()->showError(message);
         });
     }
+    m_window->signInPage()->setSsoShown(ssoSettings.enabled
+                                        || !m_settings.isManaged(ServiceSettings::SsoEnabledKey));
     m_window->signInPage()->setSsoAvailable(
         sso && ssoSettings.isUsable(),
         tr("Sign in with NHSmail is not set up on this computer. Sign in with your CQRS User ID "

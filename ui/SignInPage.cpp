@@ -49,12 +49,19 @@ SignInPage::SignInPage(QWidget *parent)
     buttons->addWidget(m_forgotten);
     buttons->addStretch(1);
 
-    auto *divider = new QFrame(this);
+    m_ssoSection = new QWidget(this);
+    auto *divider = new QFrame(m_ssoSection);
     divider->setFrameShape(QFrame::HLine);
     auto *ssoIntro = new QLabel(tr("If you have an NHSmail account (ending in nhs.net) you can "
                                    "use it instead:"),
-                                this);
+                                m_ssoSection);
     ssoIntro->setWordWrap(true);
+    m_sso->setParent(m_ssoSection);
+    auto *ssoLayout = new QVBoxLayout(m_ssoSection);
+    ssoLayout->setContentsMargins(0, 0, 0, 0);
+    ssoLayout->addWidget(divider);
+    ssoLayout->addWidget(ssoIntro);
+    ssoLayout->addWidget(m_sso, 0, Qt::AlignLeft);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(makePageTitle(this, tr("Sign in to CQRS")));
@@ -62,9 +69,7 @@ SignInPage::SignInPage(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addWidget(m_busy);
-    layout->addWidget(divider);
-    layout->addWidget(ssoIntro);
-    layout->addWidget(m_sso, 0, Qt::AlignLeft);
+    layout->addWidget(m_ssoSection);
     layout->addStretch(1);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
@@ -95,6 +100,11 @@ void SignInPage::setSsoAvailable(bool available, const QString &unavailableReaso
 {
     m_ssoAvailable = available;
     m_ssoUnavailableReason = unavailableReason;
+}
+
+void SignInPage::setSsoShown(bool shown)
+{
+    m_ssoSection->setVisible(shown);
 }
 
 void SignInPage::showBusy(const QString &whatIsHappening)

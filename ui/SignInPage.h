@@ -23,6 +23,8 @@ public:
     void prepare(const QString &rememberedUserId);
     // `unavailableReason` is shown when the NHSmail button is pressed while SSO is not set up.
     void setSsoAvailable(bool available, const QString &unavailableReason = {});
+    // Hidden only when an IT admin has turned NHSmail sign-in off for this computer.
+    void setSsoShown(bool shown);
     void showBusy(const QString &whatIsHappening);
     void showError(const QString &message);
     void showInfo(const QString &message);
@@ -55,6 +57,7 @@ private:
     QPushButton *m_signIn;
     QPushButton *m_forgotten;
     QPushButton *m_sso;
+    QWidget *m_ssoSection;
     BusyIndicator *m_busy;
     StatusMessage *m_status;
     bool m_ssoAvailable = false;

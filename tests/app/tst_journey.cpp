@@ -35,6 +35,7 @@ private slots:
     void malformedLinkSaysWhatToDo();
     void wrongPasswordIsRefusedPlainly();
     void serverDownIsExplained();
+    void nhsmailButtonFollowsPolicy();
 
 private:
     void createUser(const QString &userId);
@@ -225,6 +226,25 @@ void TestJourney::serverDownIsExplained()
     QTest::mouseClick(page->signInButton(), Qt::LeftButton);
     QTRY_VERIFY(page->status()->isError());
     QVERIFY(page->status()->text().contains(QStringLiteral("Cannot reach the CQRS server")));
+}
+
+void TestJourney::nhsmailButtonFollowsPolicy()
+{
+    // Not set up here: the button is there and says so plainly when pressed.
+    ui::SignInPage *page = controller->window()->signInPage();
+    QVERIFY(page->ssoButton()->isVisibleTo(controller->window()));
+    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QVERIFY(page->status()->text().contains(QStringLiteral("not set up")));
+
+    // Turned off by IT policy: not offered at all.
+    QTemporaryDir dir;
+    auto managed = std::make_unique<QSettings>(dir.filePath(QStringLiteral("policy.conf")),
+                                               QSettings::IniFormat);
+    managed->setValue(QStringLiteral("SsoEnabled"), 0);
+    ServiceSettings turnedOff(std::move(managed), nullptr, stub.url());
+    app::AppController offController(turnedOff);
+    QVERIFY(
+        !offController.window()->signInPage()->ssoButton()->isVisibleTo(offController.window()));
 }
 
 QTEST_MAIN(TestJourney)
