@@ -17,11 +17,11 @@ QString AuthorizationCodes::issue(const AuthorizationGrant &grant, qint64 nowMs)
 {
     const QString code = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO idp_codes (code_hash, email, client_id,"
-                                   " redirect_uri, code_challenge, nonce, expires_at)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                   " redirect_uri, code_challenge, nonce, offline_access,"
+                                   " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                     {QString::fromLatin1(SecretToken::storageHash(code)), grant.email,
                      grant.clientId, grant.redirectUri, grant.codeChallenge, grant.nonce,
-                     nowMs + LifetimeMs});
+                     grant.offlineAccess ? 1 : 0, nowMs + LifetimeMs});
     return code;
 }
 
@@ -39,15 +39,15 @@ std::optional<AuthorizationGrant> AuthorizationCodes::redeem(const QString &code
     if (used.numRowsAffected() != 1)
         return std::nullopt;
     QSqlQuery row = m_database.exec(
-        QStringLiteral("SELECT email, client_id, redirect_uri, code_challenge, nonce"
-                       " FROM idp_codes WHERE code_hash = ?"),
+        QStringLiteral("SELECT email, client_id, redirect_uri, code_challenge, nonce,"
+                       " offline_access FROM idp_codes WHERE code_hash = ?"),
         {hash});
     if (!row.next())
         return std::nullopt;
     transaction.commit();
     return AuthorizationGrant {row.value(0).toString(), row.value(1).toString(),
                                row.value(2).toString(), row.value(3).toString(),
-                               row.value(4).toString()};
+                               row.value(4).toString(), row.value(5).toInt() != 0};
 }
 
 } // namespace cqrs::stub

@@ -16,6 +16,7 @@ struct AuthorizationGrant
     QString redirectUri;
     QString codeChallenge; // PKCE S256
     QString nonce;
+    bool offlineAccess = false; // "offline_access" was in the scope: a refresh token too
 };
 
 // Authorization codes: 256 random bits as base64url (so [A-Za-z0-9_-] only: nothing a client

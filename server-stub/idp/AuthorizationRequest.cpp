@@ -53,8 +53,8 @@ bool AuthorizationRequest::isLoopbackRedirect(const QUrl &url)
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0
         || !url.userInfo().isEmpty() || url.hasFragment() || url.hasQuery())
         return false;
-    static const QStringList loopback{QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
-                                      QStringLiteral("localhost")};
+    static const QStringList loopback {QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
+                                       QStringLiteral("localhost")};
     return loopback.contains(url.host());
 }
 

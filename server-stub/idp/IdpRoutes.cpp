@@ -42,7 +42,11 @@ public:
     }
     static QString unsupportedGrant()
     {
-        return tr("Only grant_type=authorization_code is supported.");
+        return tr("Only grant_type authorization_code and refresh_token are supported.");
+    }
+    static QString badRefreshToken()
+    {
+        return tr("The refresh token is unknown, expired, already used or not this client's.");
     }
 };
 
@@ -150,8 +154,10 @@ void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &
     const auto account = m_provider->accounts().check(email, field(form, "password"));
     if (!account)
         return SignInPage::form(response, request, email, Messages::wrongCredentials());
-    const AuthorizationGrant grant {account->email, request.clientId, request.redirectUri,
-                                    request.codeChallenge, request.nonce};
+    const bool offlineAccess
+        = request.scope.split(QLatin1Char(' ')).contains(QLatin1String("offline_access"));
+    const AuthorizationGrant grant {account->email,        request.clientId, request.redirectUri,
+                                    request.codeChallenge, request.nonce,    offlineAccess};
     QUrlQuery granted;
     granted.addQueryItem(QStringLiteral("code"),
                          m_provider->codes().issue(grant, m_context.backend.clock().nowMs()));
@@ -164,10 +170,19 @@ void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) c
         != 0)
         throw oauthError("invalid_request", Messages::notForm());
     const QUrlQuery form = formOf(request.raw());
-    if (field(form, "grant_type") != QLatin1String("authorization_code"))
+    const QString grantType = field(form, "grant_type");
+    const qint64 now = m_context.backend.clock().nowMs();
+    if (grantType == QLatin1String("refresh_token")) {
+        const QString clientId = field(form, "client_id");
+        const auto email
+            = m_provider->refreshTokens().redeem(field(form, "refresh_token"), clientId, now);
+        if (!email)
+            throw oauthError("invalid_grant", Messages::badRefreshToken());
+        return issueTokens(response, *email, clientId, {}, true);
+    }
+    if (grantType != QLatin1String("authorization_code"))
         throw oauthError("unsupported_grant_type", Messages::unsupportedGrant());
-    const auto grant
-        = m_provider->codes().redeem(field(form, "code"), m_context.backend.clock().nowMs());
+    const auto grant = m_provider->codes().redeem(field(form, "code"), now);
     if (!grant)
         throw oauthError("invalid_grant", Messages::badCode());
     if (field(form, "client_id") != grant->clientId
@@ -175,19 +190,29 @@ void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) c
         throw oauthError("invalid_grant", Messages::wrongClient());
     if (!Pkce::matches(field(form, "code_verifier"), grant->codeChallenge))
         throw oauthError("invalid_grant", Messages::wrongVerifier());
-    const auto account = m_provider->account(grant->email);
+    issueTokens(response, grant->email, grant->clientId, grant->nonce, grant->offlineAccess);
+}
+
+void IdpRoutes::issueTokens(httplib::Response &response, const QString &email,
+                            const QString &clientId, const QString &nonce,
+                            bool withRefreshToken) const
+{
+    const auto account = m_provider->account(email);
     if (!account)
         throw oauthError("invalid_grant", Messages::badCode());
-
+    QJsonObject answer {{QStringLiteral("access_token"), SecureRandom::base64Url(32)},
+                        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                        {QStringLiteral("expires_in"), StandInProvider::IdTokenLifetimeSeconds},
+                        {QStringLiteral("scope"), QStringLiteral("openid email profile")},
+                        {QStringLiteral("id_token"),
+                         QString::fromLatin1(m_provider->idTokenFor(*account, clientId, nonce))}};
+    if (withRefreshToken)
+        answer.insert(QStringLiteral("refresh_token"),
+                      m_provider->refreshTokens().issue(account->email, clientId,
+                                                        m_context.backend.clock().nowMs()));
     response.set_header("Cache-Control", "no-store");
     response.set_header("Pragma", "no-cache");
-    Reply::json(response, 200,
-                {{QStringLiteral("access_token"), SecureRandom::base64Url(32)},
-                 {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                 {QStringLiteral("expires_in"), StandInProvider::IdTokenLifetimeSeconds},
-                 {QStringLiteral("scope"), QStringLiteral("openid email profile")},
-                 {QStringLiteral("id_token"),
-                  QString::fromLatin1(m_provider->idTokenFor(*account, *grant))}});
+    Reply::json(response, 200, answer);
 }
 
 } // namespace cqrs::stub

@@ -21,6 +21,8 @@ private:
     void authorize(const AuthorizationRequest &request, const QUrlQuery &form,
                    httplib::Response &response) const;
     void token(const HttpRequest &request, httplib::Response &response) const;
+    void issueTokens(httplib::Response &response, const QString &email, const QString &clientId,
+                     const QString &nonce, bool withRefreshToken) const;
 
     RouteContext m_context;
     std::shared_ptr<const StandInProvider> m_provider;

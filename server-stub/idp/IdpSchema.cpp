@@ -29,6 +29,17 @@ const SchemaModule &schema()
                                " expires_at INTEGER NOT NULL,"
                                " used_at INTEGER)"),
             },
+            {
+                // Refresh tokens, rotated at every use, for silent sign-in with offline_access.
+                QStringLiteral("ALTER TABLE idp_codes"
+                               " ADD COLUMN offline_access INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE idp_refresh_tokens ("
+                               " token_hash TEXT PRIMARY KEY,"
+                               " email TEXT NOT NULL,"
+                               " client_id TEXT NOT NULL,"
+                               " expires_at INTEGER NOT NULL,"
+                               " used_at INTEGER)"),
+            },
         }};
     return module;
 }

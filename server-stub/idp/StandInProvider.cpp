@@ -13,6 +13,7 @@ StandInProvider::StandInProvider(Backend &backend)
     , m_key(IdpSigningKey::loadOrCreate(backend.database(), backend.clock().nowMs()))
     , m_accounts(backend.database(), backend.hashing())
     , m_codes(backend.database())
+    , m_refreshTokens(backend.database())
 { }
 
 QString StandInProvider::issuer() const
@@ -32,7 +33,8 @@ QJsonObject StandInProvider::discoveryDocument() const
         {QStringLiteral("token_endpoint"), base + QLatin1String("/token")},
         {QStringLiteral("jwks_uri"), base + QLatin1String("/jwks")},
         {QStringLiteral("response_types_supported"), list("code")},
-        {QStringLiteral("grant_types_supported"), list("authorization_code")},
+        {QStringLiteral("grant_types_supported"),
+         QJsonArray {QStringLiteral("authorization_code"), QStringLiteral("refresh_token")}},
         {QStringLiteral("subject_types_supported"), list("public")},
         {QStringLiteral("id_token_signing_alg_values_supported"), list("RS256")},
         {QStringLiteral("code_challenge_methods_supported"), list("S256")},
@@ -44,19 +46,20 @@ QJsonObject StandInProvider::discoveryDocument() const
                      QStringLiteral("preferred_username"), QStringLiteral("nonce")}}};
 }
 
-QByteArray StandInProvider::idTokenFor(const IdpAccount &account,
-                                       const AuthorizationGrant &grant) const
+QByteArray StandInProvider::idTokenFor(const IdpAccount &account, const QString &clientId,
+                                       const QString &nonce) const
 {
     const qint64 now = m_backend.clock().nowMs() / 1000;
-    const QJsonObject claims {{QStringLiteral("iss"), issuer()},
-                              {QStringLiteral("sub"), account.subject},
-                              {QStringLiteral("aud"), grant.clientId},
-                              {QStringLiteral("iat"), now},
-                              {QStringLiteral("exp"), now + IdTokenLifetimeSeconds},
-                              {QStringLiteral("nonce"), grant.nonce},
-                              {QStringLiteral("email"), account.email},
-                              {QStringLiteral("preferred_username"), account.email},
-                              {QStringLiteral("name"), account.displayName}};
+    QJsonObject claims {{QStringLiteral("iss"), issuer()},
+                        {QStringLiteral("sub"), account.subject},
+                        {QStringLiteral("aud"), clientId},
+                        {QStringLiteral("iat"), now},
+                        {QStringLiteral("exp"), now + IdTokenLifetimeSeconds},
+                        {QStringLiteral("email"), account.email},
+                        {QStringLiteral("preferred_username"), account.email},
+                        {QStringLiteral("name"), account.displayName}};
+    if (!nonce.isEmpty())
+        claims.insert(QStringLiteral("nonce"), nonce);
     return JsonWebToken::signRs256(claims, m_key.keyId(), m_key.privateKey());
 }
 

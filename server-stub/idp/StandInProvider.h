@@ -3,6 +3,7 @@
 #include "AuthorizationCodes.h"
 #include "IdpAccounts.h"
 #include "IdpSigningKey.h"
+#include "RefreshTokens.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -30,8 +31,11 @@ public:
     const IdpSigningKey &signingKey() const { return m_key; }
     const IdpAccounts &accounts() const { return m_accounts; }
     const AuthorizationCodes &codes() const { return m_codes; }
+    const RefreshTokens &refreshTokens() const { return m_refreshTokens; }
 
-    QByteArray idTokenFor(const IdpAccount &account, const AuthorizationGrant &grant) const;
+    // A refreshed token has no nonce: it answers no authorization request.
+    QByteArray idTokenFor(const IdpAccount &account, const QString &clientId,
+                          const QString &nonce = {}) const;
     std::optional<IdpAccount> account(const QString &email) const;
 
 private:
@@ -39,6 +43,7 @@ private:
     IdpSigningKey m_key;
     IdpAccounts m_accounts;
     AuthorizationCodes m_codes;
+    RefreshTokens m_refreshTokens;
 };
 
 } // namespace cqrs::stub

@@ -206,6 +206,7 @@ private slots:
         QVERIFY2(attempt.failed.isEmpty(), qPrintable(attempt.error()));
         QCOMPARE(attempt.signIn.claims().email, Jane);
         QVERIFY(!attempt.signIn.isRunning());
+        QVERIFY(attempt.signIn.refreshToken().isEmpty()); // no offline_access asked for
 
         // The id_token becomes a CQRS session for the user with that NHSmail address.
         ApiClient api(m_stub->url(QString()));
@@ -216,6 +217,37 @@ private slots:
         QVERIFY2(session->ok(), qPrintable(session->error.userMessage()));
         QCOMPARE(session->value->userId, QStringLiteral("jdoe"));
         QVERIFY(api.hasSession());
+    }
+
+    void signsInAgainWithARefreshToken()
+    {
+        OidcClientConfig offline = config();
+        offline.scopes.append(QStringLiteral("offline_access"));
+        Attempt attempt(offline);
+        QVERIFY(attempt.start());
+        attempt.browser.get(signInAt(attempt));
+        QVERIFY(attempt.waitForEnd());
+        const QString remembered = attempt.signIn.refreshToken();
+        QVERIFY(!remembered.isEmpty());
+
+        // Later, without the browser: a new id_token (no nonce) and a rotated refresh token.
+        Attempt silent(offline);
+        silent.signIn.refresh(remembered);
+        QVERIFY(silent.waitForEnd());
+        QVERIFY2(silent.failed.isEmpty(), qPrintable(silent.error()));
+        QVERIFY(silent.browser.openedUrl().isEmpty());
+        QCOMPARE(silent.signIn.claims().email, Jane);
+        QVERIFY(!silent.signIn.refreshToken().isEmpty());
+        QVERIFY(silent.signIn.refreshToken() != remembered);
+        QCOMPARE(exchange(silent.idToken()).status, 201);
+
+        // The used refresh token is retired: a stolen copy works at most once.
+        Attempt replay(offline);
+        replay.signIn.refresh(remembered);
+        QVERIFY(replay.waitForEnd());
+        QVERIFY(replay.finished.isEmpty());
+        QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
+                 qPrintable(replay.error()));
     }
 
     void usesAFreshStateAndVerifierForEveryAttempt()

@@ -9,8 +9,8 @@ namespace cqrs {
 // reads the token endpoint's answer.
 //
 // Works around Qt 6.4: its default constructor and listen() bind every interface, so this one
-// binds the loopback address only; and a token-endpoint error (HTTP 400 with {"error": ...}), an answer
-// that is not JSON or one without an access token only logged a warning there, leaving the
+// binds the loopback address only; and a token-endpoint error (HTTP 400 with {"error": ...}), an
+// answer that is not JSON or one without an access token only logged a warning there, leaving the
 // sign-in waiting forever: here each ends in tokenRequestFailed() with a plain-English reason.
 class LoopbackReplyHandler : public QOAuthHttpServerReplyHandler
 {

@@ -38,8 +38,26 @@ void OidcSignIn::start(const BrowserOpener &openBrowser)
 {
     if (isRunning())
         return;
-    const quint64 attempt = ++m_attempt;
     m_openBrowser = openBrowser;
+    discover([this](const ProviderMetadata &metadata) { beginAuthorization(metadata); });
+}
+
+void OidcSignIn::refresh(const QString &refreshToken)
+{
+    if (isRunning())
+        return;
+    if (refreshToken.isEmpty()) {
+        setStep(Step::Discovering);
+        return fail(tr("There is no remembered NHSmail sign-in. Sign in with NHSmail again."));
+    }
+    discover([this, refreshToken](const ProviderMetadata &metadata) {
+        beginRefresh(metadata, refreshToken);
+    });
+}
+
+void OidcSignIn::discover(std::function<void(const ProviderMetadata &)> then)
+{
+    const quint64 attempt = ++m_attempt;
     m_claims = {};
     m_refreshToken.clear();
     setStep(Step::Discovering);
@@ -50,18 +68,19 @@ void OidcSignIn::start(const BrowserOpener &openBrowser)
     }
     m_deadline.start(m_timeout);
     const QUrl discovery = ProviderMetadata::discoveryUrl(m_config.issuer);
-    HttpFetch::get(
-        m_network, discovery, this, [this, attempt](const QByteArray &body, const QString &error) {
-            if (attempt != m_attempt)
-                return;
-            if (!error.isEmpty())
-                return fail(error);
-            QString problem;
-            const auto metadata = ProviderMetadata::fromJson(body, m_config.issuer, &problem);
-            if (!metadata)
-                return fail(problem);
-            beginAuthorization(*metadata);
-        });
+    HttpFetch::get(m_network, discovery, this,
+                   [this, attempt, then](const QByteArray &body, const QString &error) {
+                       if (attempt != m_attempt)
+                           return;
+                       if (!error.isEmpty())
+                           return fail(error);
+                       QString problem;
+                       const auto metadata
+                           = ProviderMetadata::fromJson(body, m_config.issuer, &problem);
+                       if (!metadata)
+                           return fail(problem);
+                       then(*metadata);
+                   });
 }
 
 void OidcSignIn::cancel()
@@ -80,7 +99,7 @@ void OidcSignIn::setStep(Step step)
     emit stepChanged(step);
 }
 
-void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
+QOAuth2AuthorizationCodeFlow *OidcSignIn::prepareFlow(const ProviderMetadata &metadata)
 {
     if (!m_keys || m_jwksUri != metadata.jwksUri) {
         m_keys = std::make_unique<HttpKeySource>(m_network, metadata.jwksUri);
@@ -89,9 +108,11 @@ void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
     auto *handler = new LoopbackReplyHandler(this);
     if (!handler->listenOnLoopback()) {
         delete handler;
-        return fail(tr("Could not open a local connection for the browser to return to. "
-                       "Restart CQRS Desktop and try again."));
+        fail(tr("Could not open a local connection for the browser to return to. "
+                "Restart CQRS Desktop and try again."));
+        return nullptr;
     }
+    // A new flow object for every attempt: Qt 6.4 keeps state and status from the last one.
     auto *flow = new QOAuth2AuthorizationCodeFlow(&m_network, this);
     m_flow = flow;
     m_replyHandler = handler;
@@ -100,7 +121,16 @@ void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
     flow->setClientIdentifier(m_config.clientId);
     flow->setScope(m_config.scopes.join(QLatin1Char(' ')));
     flow->setReplyHandler(handler);
+    connect(flow, &QAbstractOAuth::granted, this, &OidcSignIn::onGranted);
+    connect(handler, &LoopbackReplyHandler::tokenRequestFailed, this, &OidcSignIn::fail);
+    return flow;
+}
 
+void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
+{
+    QOAuth2AuthorizationCodeFlow *flow = prepareFlow(metadata);
+    if (!flow)
+        return;
     m_state = SecureRandom::base64Url(RandomBytes);
     m_nonce = SecureRandom::base64Url(RandomBytes);
     m_pkce = Pkce::generate();
@@ -119,7 +149,6 @@ void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
                 parameters->insert(QStringLiteral("code_verifier"), pkce.verifier);
             }
         });
-
     connect(flow, &QAbstractOAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
         setStep(Step::WaitingForBrowser);
         if (!m_openBrowser || !m_openBrowser(url))
@@ -128,9 +157,17 @@ void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
     });
     connect(flow, &QAbstractOAuth2::authorizationCallbackReceived, this,
             &OidcSignIn::onAuthorizationCallback);
-    connect(flow, &QAbstractOAuth::granted, this, &OidcSignIn::onGranted);
-    connect(handler, &LoopbackReplyHandler::tokenRequestFailed, this, &OidcSignIn::fail);
     flow->grant();
+}
+
+void OidcSignIn::beginRefresh(const ProviderMetadata &metadata, const QString &refreshToken)
+{
+    QOAuth2AuthorizationCodeFlow *flow = prepareFlow(metadata);
+    if (!flow)
+        return;
+    setStep(Step::Refreshing);
+    flow->setRefreshToken(refreshToken);
+    flow->refreshAccessToken();
 }
 
 void OidcSignIn::onAuthorizationCallback(const QVariantMap &data)
@@ -160,8 +197,12 @@ void OidcSignIn::onAuthorizationCallback(const QVariantMap &data)
 
 void OidcSignIn::onGranted()
 {
-    if (!m_flow || m_step != Step::RedeemingCode)
+    if (!m_flow || (m_step != Step::RedeemingCode && m_step != Step::Refreshing))
         return;
+    // A refreshed id_token answers no authorization request of ours, so it has no nonce to
+    // match (OpenID Connect Core §12.2); everything else is checked the same.
+    const std::optional<QString> nonce
+        = m_step == Step::Refreshing ? std::nullopt : std::optional<QString>(m_nonce);
     const QString idToken = m_flow->extraTokens().value(QStringLiteral("id_token")).toString();
     const QString refreshToken = m_flow->refreshToken();
     if (idToken.isEmpty())
@@ -170,7 +211,7 @@ void OidcSignIn::onGranted()
     setStep(Step::CheckingToken);
     const quint64 attempt = m_attempt;
     const IdTokenVerifier verifier(
-        IdTokenValidator({m_config.issuer, m_config.clientId, m_nonce}, m_clock), *m_keys);
+        IdTokenValidator({m_config.issuer, m_config.clientId, nonce}, m_clock), *m_keys);
     verifier.verify(idToken.toLatin1(), [this, attempt, idToken, refreshToken](IdTokenCheck check) {
         if (attempt != m_attempt)
             return;

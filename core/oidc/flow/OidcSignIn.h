@@ -45,12 +45,22 @@ struct OidcClientConfig
 // parameter, such as /favicon.ico, are ignored); the authorization code percent-encoded twice
 // (decoded once at Stage::RequestingAccessToken); the id_token arriving in extraTokens(); a
 // failed refresh sticking in RefreshingToken (each attempt uses a new flow object).
+//
+// refresh() signs in again without the browser, with a refresh token kept from an earlier
+// sign-in in the credential store; it ends the same way.
 class OidcSignIn : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Step { Idle, Discovering, WaitingForBrowser, RedeemingCode, CheckingToken };
+    enum class Step {
+        Idle,
+        Discovering,
+        WaitingForBrowser,
+        RedeemingCode,
+        Refreshing,
+        CheckingToken
+    };
     Q_ENUM(Step)
 
     // Opens the URL in the person's browser; false when no browser could be started. The app
@@ -75,6 +85,7 @@ public:
 
 public slots:
     void start(const cqrs::OidcSignIn::BrowserOpener &openBrowser);
+    void refresh(const QString &refreshToken);
     void cancel();
 
 signals:
@@ -86,7 +97,10 @@ signals:
 
 private:
     void setStep(Step step);
+    void discover(std::function<void(const ProviderMetadata &)> then);
+    QOAuth2AuthorizationCodeFlow *prepareFlow(const ProviderMetadata &metadata);
     void beginAuthorization(const ProviderMetadata &metadata);
+    void beginRefresh(const ProviderMetadata &metadata, const QString &refreshToken);
     void onAuthorizationCallback(const QVariantMap &data);
     void onGranted();
     void succeed(const QString &idToken, const IdTokenClaims &claims);
