@@ -86,6 +86,27 @@ StubServer::Answer StubServer::adminPost(const QString &path, const QJsonObject 
     return send("POST", path, &body, AdminKey);
 }
 
+StubServer::Answer StubServer::post(const QString &path, const QJsonObject &body)
+{
+    return send("POST", path, &body, {});
+}
+
+bool StubServer::addRegisteredUser(const QString &userId, const QString &password)
+{
+    const Answer created
+        = adminPost(QStringLiteral("/api/v1/admin/users"),
+                    {{QStringLiteral("userId"), userId},
+                     {QStringLiteral("email"), userId + QStringLiteral("@nhs.net")},
+                     {QStringLiteral("displayName"), userId}});
+    const QString link = newestAppLink(QStringLiteral("register"));
+    const QString token = link.mid(link.indexOf(QLatin1Char('=')) + 1);
+    return created.status == 201
+        && post(QStringLiteral("/api/v1/registrations/") + token,
+                {{QStringLiteral("password"), password}})
+               .status
+        == 201;
+}
+
 QJsonArray StubServer::outbox()
 {
     return send("GET", QStringLiteral("/dev/outbox"), nullptr, {})

@@ -29,6 +29,9 @@ public:
     QUrl url() const { return m_url; }
 
     Answer adminPost(const QString &path, const QJsonObject &body);
+    Answer post(const QString &path, const QJsonObject &body);
+    // Creates a user and sets their first password through the registration link.
+    bool addRegisteredUser(const QString &userId, const QString &password);
     QJsonArray outbox();
     // The newest cqrs:// link with `route` ("register", "reset") in the outbox.
     QString newestAppLink(const QString &route);

@@ -36,6 +36,8 @@ private slots:
     void wrongPasswordIsRefusedPlainly();
     void serverDownIsExplained();
     void nhsmailButtonFollowsPolicy();
+    void forgottenPasswordResetsThroughTheSameScreen();
+    void lockedAccountSaysWhenToTryAgain();
 
 private:
     void createUser(const QString &userId);
@@ -245,6 +247,74 @@ void TestJourney::nhsmailButtonFollowsPolicy()
     app::AppController offController(turnedOff);
     QVERIFY(
         !offController.window()->signInPage()->ssoButton()->isVisibleTo(offController.window()));
+}
+
+void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
+{
+    const QString userId = QStringLiteral("forgetful");
+    QVERIFY(stub.addRegisteredUser(userId, QStringLiteral("First#Pass1")));
+    ui::SignInPage *signInPage = controller->window()->signInPage();
+    auto askForReset = [&](const QString &who) {
+        signInPage->userIdField()->clear();
+        QTest::keyClicks(signInPage->userIdField(), who);
+        QTest::mouseClick(signInPage->forgottenButton(), Qt::LeftButton);
+        QTRY_VERIFY(!signInPage->status()->text().isEmpty() && !signInPage->status()->isError()
+                    && signInPage->status()->text().contains(QStringLiteral("If that User ID")));
+    };
+    auto setNewPassword = [&](const QString &password) {
+        const QString link = stub.newestAppLink(QStringLiteral("reset"));
+        QVERIFY(!link.isEmpty());
+        controller->openLink(link);
+        QTRY_COMPARE(screen(), QStringLiteral("security-information"));
+        ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
+        QCOMPARE(page->userIdLabel()->text(), userId);
+        QTest::keyClicks(page->form()->passwordField(), password);
+        QTest::keyClicks(page->form()->confirmationField(), password);
+        QTest::mouseClick(page->submitButton(), Qt::LeftButton);
+    };
+
+    // The answer is the same for a User ID that does not exist.
+    askForReset(userId);
+    const QString neutral = signInPage->status()->text();
+    signInPage->status()->clear();
+    askForReset(QStringLiteral("no.such.user"));
+    QCOMPARE(signInPage->status()->text(), neutral);
+
+    // A self-service reset straight after registering is refused by the minimum age.
+    setNewPassword(QStringLiteral("Second#Pass2"));
+    ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY(page->status()->text().contains(QStringLiteral("change it again after")));
+    QCOMPARE(page->form()->checklist()->stateOf(PolicyRule::MinAge),
+             ui::PasswordChecklist::State::NotMet);
+
+    // Three days on (the old reset link has expired by then), a new reset works.
+    stub.advanceClock(259200);
+    controller->showSignIn();
+    askForReset(userId);
+    setNewPassword(QStringLiteral("Second#Pass2"));
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
+    QVERIFY(signInPage->status()->text().contains(QStringLiteral("reset")));
+    signIn(userId, QStringLiteral("Second#Pass2"));
+    QTRY_COMPARE(screen(), QStringLiteral("home"));
+}
+
+void TestJourney::lockedAccountSaysWhenToTryAgain()
+{
+    const QString userId = QStringLiteral("locked.out");
+    QVERIFY(stub.addRegisteredUser(userId, QStringLiteral("Right#Pass1")));
+    ui::SignInPage *page = controller->window()->signInPage();
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        signIn(userId, QStringLiteral("Wrong#Pass1"));
+        QTRY_VERIFY(page->status()->isError());
+        page->status()->clear();
+    }
+    signIn(userId, QStringLiteral("Right#Pass1"));
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY2(page->status()->text().contains(QStringLiteral("locked"))
+                 && page->status()->text().contains(QStringLiteral("Try again after")),
+             qPrintable(page->status()->text()));
+    QCOMPARE(screen(), QStringLiteral("sign-in"));
 }
 
 QTEST_MAIN(TestJourney)
