@@ -280,9 +280,7 @@ void AppController::requestReset(const QString &userId)
 {
     m_window->signInPage()->showBusy(tr("Asking for a password reset…"));
     track(m_api->requestPasswordReset(userId, this, [this](const ApiResult<Done> &r) {
-        if (!r.ok() && r.error.kind != ApiError::Kind::Refused)
-            return m_window->signInPage()->showError(r.error.userMessage());
-        if (r.error.httpStatus == 429)
+        if (!r.ok())
             return m_window->signInPage()->showError(r.error.userMessage());
         // The same words whether or not the User ID exists: nothing to learn from them.
         m_window->signInPage()->showInfo(
@@ -336,25 +334,28 @@ void AppController::changePassword(const QString &currentPassword, const QString
     if (!m_changeDialog)
         return;
     m_changeDialog->showBusy(tr("Changing your password…"));
-    track(
-        m_api->changePassword(currentPassword, newPassword, this, [this](const ApiResult<Done> &r) {
-            if (!m_changeDialog)
-                return;
-            if (r.ok()) {
-                m_changeDialog->accept();
-                m_window->homePage()->showInfo(tr("Your password has been changed."));
-                return;
-            }
-            QHash<QString, QString> detail;
-            QString message = r.error.userMessage();
-            if (r.error.violations.contains(QStringLiteral("min-age"))) {
-                message = minAgeRefusal(r.error);
-                detail.insert(QStringLiteral("min-age"), message);
-            } else if (r.error.is(u"invalid_credentials")) {
-                message = tr("Your current password is not correct.");
-            }
-            m_changeDialog->showRefusal(message, r.error.violations, detail);
-        }));
+    track(m_api->changePassword(currentPassword, newPassword, this,
+                                [this](const ApiResult<Done> &r) { passwordChangeAnswered(r); }));
+}
+
+void AppController::passwordChangeAnswered(const ApiResult<Done> &r)
+{
+    if (!m_changeDialog)
+        return;
+    if (r.ok()) {
+        m_changeDialog->accept();
+        m_window->homePage()->showInfo(tr("Your password has been changed."));
+        return;
+    }
+    QHash<QString, QString> detail;
+    QString message = r.error.userMessage();
+    if (r.error.violations.contains(QStringLiteral("min-age"))) {
+        message = minAgeRefusal(r.error);
+        detail.insert(QStringLiteral("min-age"), message);
+    } else if (r.error.is(u"invalid_credentials")) {
+        message = tr("Your current password is not correct.");
+    }
+    m_changeDialog->showRefusal(message, r.error.violations, detail);
 }
 
 } // namespace cqrs::app

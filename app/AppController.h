@@ -60,6 +60,7 @@ private:
 
     void openChangePassword();
     void changePassword(const QString &currentPassword, const QString &newPassword);
+    void passwordChangeAnswered(const ApiResult<Done> &result);
 
     ServiceSettings &m_settings;
     ApiClient *m_api;

@@ -8,7 +8,7 @@ QString ApiError::userMessage() const
     case Kind::None:
         return {};
     case Kind::Cancelled:
-        return tr("Cancelled. Nothing was changed on the server.");
+        return tr("Cancelled. You can try again when you are ready.");
     case Kind::Timeout:
         return tr("The CQRS server is taking too long to answer. Check your internet connection "
                   "and try again in a few minutes.");
