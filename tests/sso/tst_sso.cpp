@@ -248,6 +248,14 @@ private slots:
         QVERIFY(replay.finished.isEmpty());
         QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
                  qPrintable(replay.error()));
+
+        // A failed refresh leaves nothing stuck (Qt 6.4's flow would stay in RefreshingToken):
+        // the same object refreshes with the current token.
+        replay.failed.clear();
+        replay.signIn.refresh(silent.signIn.refreshToken());
+        QVERIFY(replay.waitForEnd());
+        QVERIFY2(replay.failed.isEmpty(), qPrintable(replay.error()));
+        QCOMPARE(replay.finished.count(), 1);
     }
 
     void usesAFreshStateAndVerifierForEveryAttempt()
