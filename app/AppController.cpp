@@ -90,20 +90,7 @@ void AppController::setSsoSignIn(SsoSignIn *sso)
     const SsoSettings ssoSettings = m_settings.ssoSettings();
     if (sso) {
         sso->setParent(this);
-        connect(sso, &SsoSignIn::idTokenReceived, this, [this](const QString &idToken) {
-            m_window->signInPage()->showBusy(tr("Signing you in with NHSmail…"));
-            track(m_api->signInWithIdToken(
-                idToken, this, [this](const ApiResult<UserProfile> &result) {
-                    if (result.ok())
-                        signedIn(*result.value);
-                    else if (result.error.is(u"not_registered"))
-                        m_window->signInPage()->showError(
-                            tr("Your NHSmail account is not linked to a CQRS user. Register "
-                               "with the link your CQRS User Administrator sent you first."));
-                    else
-                        m_window->signInPage()->showError(signInProblem(result.error));
-                }));
-        });
+        connect(sso, &SsoSignIn::idTokenReceived, this, &AppController::signInWithIdToken);
         connect(sso, &SsoSignIn::failed, this, [this](const QString &message) {
             if (message.isEmpty())
                 m_window->signInPage()->showInfo(tr("NHSmail sign-in was cancelled."));
@@ -117,6 +104,23 @@ void AppController::setSsoSignIn(SsoSignIn *sso)
         sso && ssoSettings.isUsable(),
         tr("Sign in with NHSmail is not set up on this computer. Sign in with your CQRS User ID "
            "and password, or ask your IT team to turn on NHSmail sign-in."));
+}
+
+void AppController::signInWithIdToken(const QString &idToken)
+{
+    m_window->signInPage()->showBusy(tr("Signing you in with NHSmail…"));
+    track(m_api->signInWithIdToken(idToken, this, [this](const ApiResult<UserProfile> &r) {
+        if (r.ok())
+            return signedIn(*r.value);
+        QString message = signInProblem(r.error);
+        if (r.error.is(u"not_registered"))
+            message = tr("Your NHSmail account is not linked to a CQRS user. Register with the "
+                         "link your CQRS User Administrator sent you first.");
+        else if (r.error.httpStatus == 401)
+            message = tr("The CQRS server could not confirm your NHSmail sign-in. Try again, or "
+                         "sign in with your CQRS User ID and password.");
+        m_window->signInPage()->showError(message);
+    }));
 }
 
 void AppController::track(ApiCall *call)

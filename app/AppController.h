@@ -56,6 +56,7 @@ private:
     QString signInProblem(const ApiError &error) const;
     void requestReset(const QString &userId);
     void startSso();
+    void signInWithIdToken(const QString &idToken);
     void signOut();
 
     void openChangePassword();

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "LinkReceiver.h"
 #include "MainWindow.h"
+#include "NhsMailSignIn.h"
 #include "ServiceSettings.h"
 #include "SingleInstance.h"
 
@@ -85,6 +86,8 @@ int main(int argc, char *argv[])
     ServiceSettings settings(ServiceSettings::openManagedPolicy(),
                              ServiceSettings::openUserSettings(), commandLine.server);
     app::AppController controller(settings);
+    if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
+        controller.setSsoSignIn(new app::NhsMailSignIn(sso));
     ui::MainWindow *window = controller.window();
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {

@@ -8,6 +8,7 @@
 #include "SecurityInformationPage.h"
 #include "ServiceSettings.h"
 #include "SignInPage.h"
+#include "SsoSignIn.h"
 #include "StatusMessage.h"
 #include "StubServer.h"
 
@@ -18,6 +19,22 @@
 #include <QTest>
 
 using namespace cqrs;
+
+namespace {
+
+// Stands in for the OpenID Connect flow at the seam: it "returns" whatever id_token it is given,
+// so this test covers what the app does with one, not the flow itself (tests/sso does that).
+class ScriptedSso : public app::SsoSignIn
+{
+public:
+    QString idToken;
+    int cancels = 0;
+
+    void start() override { emit idTokenReceived(idToken); }
+    void cancel() override { ++cancels; }
+};
+
+} // namespace
 
 // The whole journey against the real server-stub: an administrator creates a user, the link
 // from the email opens the Security Information screen, the person registers, signs in,
@@ -38,6 +55,7 @@ private slots:
     void nhsmailButtonFollowsPolicy();
     void forgottenPasswordResetsThroughTheSameScreen();
     void lockedAccountSaysWhenToTryAgain();
+    void nhsmailSeamEndsLikeAPasswordSignIn();
 
 private:
     void createUser(const QString &userId);
@@ -315,6 +333,31 @@ void TestJourney::lockedAccountSaysWhenToTryAgain()
                  && page->status()->text().contains(QStringLiteral("Try again after")),
              qPrintable(page->status()->text()));
     QCOMPARE(screen(), QStringLiteral("sign-in"));
+}
+
+void TestJourney::nhsmailSeamEndsLikeAPasswordSignIn()
+{
+    auto user = std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("sso.ini")),
+                                            QSettings::IniFormat);
+    user->setValue(QStringLiteral("SsoEnabled"), QStringLiteral("true"));
+    user->setValue(QStringLiteral("SsoIssuer"), stub.url().toString() + QStringLiteral("idp"));
+    user->setValue(QStringLiteral("SsoClientId"), QStringLiteral("cqrs-desktop"));
+    ServiceSettings withSso(nullptr, std::move(user), stub.url());
+    app::AppController app(withSso);
+    auto *sso = new ScriptedSso;
+    sso->idToken = QStringLiteral("eyJhbGciOiJub25lIn0.e30.");
+    app.setSsoSignIn(sso);
+    app.showSignIn();
+    ui::SignInPage *page = app.window()->signInPage();
+
+    // The server refuses a token it cannot verify; the person hears it plainly.
+    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY2(page->status()->text().contains(QStringLiteral("NHSmail")),
+             qPrintable(page->status()->text()));
+    QVERIFY(page->signInButton()->isEnabled());
+    QCOMPARE(app.window()->currentScreenName(), QStringLiteral("sign-in"));
+    QVERIFY(!app.api()->hasSession());
 }
 
 QTEST_MAIN(TestJourney)
