@@ -166,6 +166,13 @@ void OidcSignIn::beginRefresh(const ProviderMetadata &metadata, const QString &r
     if (!flow)
         return;
     setStep(Step::Refreshing);
+    // Entra ID answers a refresh with an id_token only when "openid" is asked for again.
+    flow->setModifyParametersFunction(
+        [scope = flow->scope()](QAbstractOAuth::Stage stage,
+                                QMultiMap<QString, QVariant> *parameters) {
+            if (stage == QAbstractOAuth::Stage::RefreshingAccessToken)
+                parameters->replace(QStringLiteral("scope"), scope);
+        });
     flow->setRefreshToken(refreshToken);
     flow->refreshAccessToken();
 }
