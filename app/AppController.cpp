@@ -152,6 +152,9 @@ void AppController::showSignIn(const QString &info)
 
 void AppController::openLink(const QString &text)
 {
+    // The link's screen replaces whatever was open, a dialog included.
+    if (m_changeDialog)
+        m_changeDialog->reject();
     m_window->bringToFront();
     const auto link = RegistrationLink::parse(text);
     if (!link) {

@@ -1,6 +1,7 @@
 #include "ChangePasswordDialog.h"
 
 #include "BusyIndicator.h"
+#include "NeedHelpDialog.h"
 #include "NewPasswordForm.h"
 #include "PasswordChecklist.h"
 #include "StatusMessage.h"
@@ -32,6 +33,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     auto *buttons = new QDialogButtonBox(this);
     m_submit = buttons->addButton(tr("&Change password"), QDialogButtonBox::AcceptRole);
     m_close = buttons->addButton(QDialogButtonBox::Close);
+    QPushButton *help = buttons->addButton(tr("Need &help?"), QDialogButtonBox::HelpRole);
     m_submit->setObjectName(QStringLiteral("submit"));
     m_submit->setDefault(true);
 
@@ -53,6 +55,10 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     disconnect(buttons, nullptr, this, nullptr);
     connect(m_submit, &QPushButton::clicked, this, &ChangePasswordDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(help, &QPushButton::clicked, this, [this] {
+        NeedHelpDialog dialog(this);
+        dialog.exec();
+    });
     connect(m_busy, &BusyIndicator::cancelRequested, this, &ChangePasswordDialog::cancelRequested);
     setTabOrder(m_current, m_form->passwordField());
     updateSubmit();
