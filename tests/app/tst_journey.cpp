@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +57,7 @@ private slots:
     void forgottenPasswordResetsThroughTheSameScreen();
     void lockedAccountSaysWhenToTryAgain();
     void nhsmailSeamEndsLikeAPasswordSignIn();
+    void slowServerShowsBusyWithCancelThenTimesOut();
 
 private:
     void createUser(const QString &userId);
@@ -358,6 +360,38 @@ void TestJourney::nhsmailSeamEndsLikeAPasswordSignIn()
     QVERIFY(page->signInButton()->isEnabled());
     QCOMPARE(app.window()->currentScreenName(), QStringLiteral("sign-in"));
     QVERIFY(!app.api()->hasSession());
+}
+
+void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
+{
+    // Accepts connections and never answers: a server that hangs.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ServiceSettings slow(nullptr, nullptr,
+                         QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())));
+    app::AppController app(slow);
+    app.showSignIn();
+    app.window()->show();
+    ui::SignInPage *page = app.window()->signInPage();
+    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+
+    auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancel->isVisible());
+    QVERIFY(!page->signInButton()->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(page->signInButton()->isEnabled());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(page->status()->text().contains(QStringLiteral("Cancelled")));
+
+    app.api()->setTimeout(std::chrono::milliseconds(300));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClick(page->passwordField(), Qt::Key_Return);
+    QVERIFY(cancel->isVisible());
+    QTRY_VERIFY(page->status()->isError());
+    QVERIFY(page->status()->text().contains(QStringLiteral("taking too long")));
+    QVERIFY(page->signInButton()->isEnabled());
 }
 
 QTEST_MAIN(TestJourney)
