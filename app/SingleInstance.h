@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+class QLocalSocket;
+
 namespace cqrs::app {
 
 // One running app per user session. The first launch holds a lock file and listens on a local
@@ -51,7 +53,7 @@ signals:
     void activationRequested();
 
 private:
-    void serve(class QLocalSocket *socket);
+    void serve(QLocalSocket *socket);
     QString answer(const QString &line);
 
     QString m_serverName;
