@@ -55,7 +55,8 @@ HelpContacts::HelpContacts(QWidget *parent)
     grid->addWidget(intro, 0, 0, 1, 3);
     addContact(grid, 1, tr("Email"), QStringLiteral("mailto:") + email(), email(), "helpEmail");
     addContact(grid, 2, tr("Phone"), QStringLiteral("tel:+443301244039"), phone(), "helpPhone");
-    grid->setColumnStretch(1, 1);
+    // Copy sits beside its text rather than across the window from it.
+    grid->setColumnStretch(3, 1);
 }
 
 } // namespace cqrs::ui

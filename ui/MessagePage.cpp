@@ -29,8 +29,8 @@ MessagePage::MessagePage(QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(m_busy);
     layout->addWidget(m_help);
-    layout->addStretch(1);
     layout->addWidget(m_signIn, 0, Qt::AlignLeft);
+    layout->addStretch(1);
     connect(m_busy, &BusyIndicator::cancelRequested, this, &MessagePage::cancelRequested);
     connect(m_signIn, &QPushButton::clicked, this, &MessagePage::signInRequested);
 }
