@@ -62,7 +62,13 @@ private slots:
 private:
     void createUser(const QString &userId);
     void signIn(const QString &userId, const QString &password);
-    QString screen() const { return controller->window()->currentScreenName(); }
+    // Every check of the screen also checks "Need help?" is there, as it must be on each.
+    QString screen() const
+    {
+        const ui::MainWindow *window = controller->window();
+        return window->needHelpButton()->isVisibleTo(window) ? window->currentScreenName()
+                                                             : QStringLiteral("no help button");
+    }
 
     StubServer stub;
     QTemporaryDir settingsDir;

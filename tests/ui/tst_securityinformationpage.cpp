@@ -3,6 +3,7 @@
 #include "SecurityInformationPage.h"
 #include "StatusMessage.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +35,7 @@ private slots:
     void showToggleRevealsBothFields();
     void serverRejectionMarksTheNamedRules();
     void itemsNeverRelyOnColourAlone();
+    void keyboardOrderFollowsThePage();
 
 private:
     void type(const QString &text, QLineEdit *field = nullptr);
@@ -240,6 +242,18 @@ void TestSecurityInformationPage::itemsNeverRelyOnColourAlone()
     QVERIFY(checklist->itemFor(PolicyRule::Characters)
                 ->accessibleName()
                 .contains(QStringLiteral("Met")));
+}
+
+void TestSecurityInformationPage::keyboardOrderFollowsThePage()
+{
+    QTRY_VERIFY(password->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(confirmation->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(page->form()->showToggle()->hasFocus());
+    // Space on the focused toggle shows the passwords: no mouse needed.
+    QTest::keyClick(page->form()->showToggle(), Qt::Key_Space);
+    QCOMPARE(password->echoMode(), QLineEdit::Normal);
 }
 
 QTEST_MAIN(TestSecurityInformationPage)
