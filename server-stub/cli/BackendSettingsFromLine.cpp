@@ -20,14 +20,15 @@ std::optional<BackendSettings> backendSettings(const CommandLine &line, QString 
     const auto lockMinutes = line.number(QStringLiteral("lockout-minutes"), 15, 1, 24 * 60, error);
     const auto idle = line.number(QStringLiteral("session-idle-minutes"), 30, 1, 24 * 60, error);
     const auto maxHours = line.number(QStringLiteral("session-max-hours"), 12, 1, 24 * 30, error);
-    const auto hashingSlots = line.number(QStringLiteral("hashing-slots"), 0, 0, 64, error);
-    if (!days || !resetMinutes || !failures || !lockMinutes || !idle || !maxHours || !hashingSlots)
+    const auto hashingThreads = line.number(QStringLiteral("hashing-threads"), 0, 0, 64, error);
+    if (!days || !resetMinutes || !failures || !lockMinutes || !idle || !maxHours
+        || !hashingThreads)
         return std::nullopt;
     settings.registrationLifetimeMs = *days * 24 * 60 * Minute;
     settings.resetLifetimeMs = *resetMinutes * Minute;
     settings.lockout = {int(*failures), *lockMinutes * Minute};
     settings.sessions = {*idle * Minute, *maxHours * 60 * Minute};
-    settings.hashingSlots = int(*hashingSlots);
+    settings.hashingThreads = int(*hashingThreads);
     return settings;
 }
 

@@ -26,7 +26,7 @@ QList<CommandSpec> specs()
          BackendOptions
              + QStringList {QStringLiteral("listen"), QStringLiteral("tls-cert"),
                             QStringLiteral("tls-key"), QStringLiteral("admin-key"),
-                            QStringLiteral("workers"), QStringLiteral("hashing-slots"),
+                            QStringLiteral("workers"), QStringLiteral("hashing-threads"),
                             QStringLiteral("lockout-failures"), QStringLiteral("lockout-minutes"),
                             QStringLiteral("session-idle-minutes"),
                             QStringLiteral("session-max-hours")},
@@ -157,7 +157,7 @@ QString CommandLine::usage()
         "  cqrs-server-stub serve --db FILE [--listen 127.0.0.1:8080] [--outbox DIR]\n"
         "                         [--tls-cert PEM --tls-key PEM] [--admin-key KEY] [--idp] "
         "[--dev]\n"
-        "                         [--public-url URL] [--workers N] [--hashing-slots N]\n"
+        "                         [--public-url URL] [--workers N] [--hashing-threads N]\n"
         "                         [--lockout-failures N] [--lockout-minutes N]\n"
         "                         [--session-idle-minutes N] [--session-max-hours N]\n"
         "                         [--registration-days N] [--reset-minutes N]\n"

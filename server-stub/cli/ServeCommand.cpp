@@ -32,15 +32,20 @@ bool parseListen(const QString &text, HttpSettings &settings)
 }
 
 // SIGINT and SIGTERM stop the server cleanly: requests in flight finish, then main returns.
-// The signals are blocked in every thread and taken by one waiting thread, because nothing
-// else is safe to do inside a signal handler.
-std::thread stopOnSignal(HttpServer &server)
+// The signals are blocked before any thread starts (threads inherit the mask) and taken by one
+// waiting thread, because nothing else is safe to do inside a signal handler.
+sigset_t blockStopSignals()
 {
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    return stopSignals;
+}
+
+std::thread stopOnSignal(HttpServer &server, sigset_t stopSignals)
+{
     return std::thread([&server, stopSignals] {
         int received = 0;
         sigwait(&stopSignals, &received);
@@ -76,6 +81,7 @@ int serve(const CommandLine &line)
     const QString adminKey = line.value(
         QStringLiteral("admin-key"),
         QProcessEnvironment::systemEnvironment().value(QStringLiteral("CQRS_ADMIN_KEY")));
+    const sigset_t stopSignals = blockStopSignals();
     Backend backend(*settings);
     const RouteContext context {backend, adminKey, line.flag(QStringLiteral("dev")),
                                 line.flag(QStringLiteral("idp"))};
@@ -101,7 +107,7 @@ int serve(const CommandLine &line)
     std::printf("listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
 
-    std::thread signalThread = stopOnSignal(server);
+    std::thread signalThread = stopOnSignal(server, stopSignals);
     server.run();
     signalThread.join();
     return 0;

@@ -10,7 +10,9 @@
 #include <httplib.h>
 
 #include <cstdio>
+
 #include <stdexcept>
+#include <sys/socket.h>
 
 namespace cqrs::stub {
 
@@ -41,6 +43,19 @@ public:
                     tr("The request could not be read: check its method, headers (at most 8 KiB "
                        "each) and body.")};
         }
+    }
+};
+
+// Debian's cpp-httplib is built with a listen backlog of 5: a burst of new connections (a
+// benchmark's, or many desktop clients after a restart) overflows it, the kernel falls back
+// to SYN cookies and some connections fail. listen() again on the bound socket raises the
+// backlog; the socket is a protected member, reached through a member pointer.
+struct ListeningSocket : httplib::Server
+{
+    static bool raiseBacklog(httplib::Server &server, int backlog)
+    {
+        const socket_t socket = (server.*(&ListeningSocket::svr_sock_)).load();
+        return ::listen(socket, backlog) == 0;
     }
 };
 
@@ -124,6 +139,8 @@ void HttpServer::bind()
         throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(m_settings.port)
                                  + " (address in use, or not an address of this machine)");
     }
+    if (!ListeningSocket::raiseBacklog(*m_server, 1024))
+        std::fprintf(stderr, "warning: could not raise the listen backlog\n");
 }
 
 QString HttpServer::url() const

@@ -26,7 +26,7 @@ struct BackendSettings
     qint64 resetLifetimeMs = 60LL * 60 * 1000;
     SessionStore::Lifetimes sessions;
     SignInThrottle::Limits lockout;
-    int hashingSlots = 0; // 0: one per CPU core
+    int hashingThreads = 0; // 0: one per CPU core
     PasswordPolicy policy;
 };
 

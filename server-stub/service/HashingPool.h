@@ -4,52 +4,59 @@
 
 #include <QString>
 
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
 #include <mutex>
-#include <semaphore>
+#include <thread>
+#include <type_traits>
+#include <vector>
 
 namespace cqrs::stub {
 
-// Bounds how many Argon2id computations run at once (each takes ~20 MB and ~0.1 s of a core).
-// Request threads wait here for a slot, so a burst of sign-ins queues for the CPU instead of
-// piling up memory, while requests that never hash are served by the other workers.
+// Runs Argon2id work (each hash ~20 MB and ~0.1 s of a core) on a few dedicated threads, one
+// per core by default, at a lower scheduling priority than the request workers. A burst of
+// sign-ins therefore queues here instead of multiplying memory, and a light request that wakes
+// up while the cores are hashing is scheduled ahead of the hashing.
 class HashingPool
 {
 public:
-    explicit HashingPool(int slotCount);
+    // Niceness of the hashing threads, relative to the request workers' 0.
+    static constexpr int Niceness = 5;
 
-    // Runs `work(hasher)` once a slot is free.
-    template<typename Work> auto run(Work &&work)
+    explicit HashingPool(int threadCount);
+    ~HashingPool();
+    HashingPool(const HashingPool &) = delete;
+    HashingPool &operator=(const HashingPool &) = delete;
+
+    // Runs `work(hasher)` on a hashing thread and returns its result; the caller waits.
+    template<typename Work>
+    auto run(Work &&work) -> std::invoke_result_t<Work, const PasswordHasher &>
     {
-        Slot slot(m_slots);
-        return work(m_hasher);
+        using Result = std::invoke_result_t<Work, const PasswordHasher &>;
+        std::packaged_task<Result()> task([&] { return work(m_hasher); });
+        std::future<Result> result = task.get_future();
+        submit([&task] { task(); });
+        return result.get();
     }
 
     // A real hash of a password nobody knows: unknown users are verified against it, so they
     // take as long as real ones.
     const QString &dummyHash();
 
-    int slotCount() const { return m_slotCount; }
+    int threadCount() const { return int(m_threads.size()); }
 
 private:
-    class Slot
-    {
-    public:
-        explicit Slot(std::counting_semaphore<> &available)
-            : m_slots(available)
-        {
-            m_slots.acquire();
-        }
-        ~Slot() { m_slots.release(); }
-        Slot(const Slot &) = delete;
-        Slot &operator=(const Slot &) = delete;
+    void submit(std::function<void()> job);
+    void work();
 
-    private:
-        std::counting_semaphore<> &m_slots;
-    };
-
-    int m_slotCount;
-    std::counting_semaphore<> m_slots;
     PasswordHasher m_hasher;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_jobs;
+    bool m_stopping = false;
+    std::vector<std::thread> m_threads;
     std::once_flag m_dummyOnce;
     QString m_dummyHash;
 };
