@@ -25,6 +25,7 @@ HomePage::HomePage(QWidget *parent)
     , m_status(new StatusMessage(this))
 {
     setObjectName(QStringLiteral("home"));
+    setWindowTitle(tr("Signed in"));
     m_name->setObjectName(QStringLiteral("displayName"));
     m_userId->setObjectName(QStringLiteral("userId"));
     m_organisation->setObjectName(QStringLiteral("organisation"));

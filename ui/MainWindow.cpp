@@ -58,6 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::showScreen(QWidget *page)
 {
     m_stack->setCurrentWidget(page);
+    // The title names the screen, so a screen reader announces where the person now is.
+    setWindowTitle(tr("%1 - CQRS Desktop").arg(page->windowTitle()));
 }
 
 QWidget *MainWindow::currentScreen() const

@@ -38,6 +38,7 @@ MessagePage::MessagePage(QWidget *parent)
 void MessagePage::showBusy(const QString &title, const QString &whatIsHappening)
 {
     m_title->setText(title);
+    setWindowTitle(title);
     m_message->clear();
     m_busy->start(whatIsHappening);
     m_help->hide();
@@ -47,6 +48,7 @@ void MessagePage::showBusy(const QString &title, const QString &whatIsHappening)
 void MessagePage::showProblem(const QString &title, const QString &message)
 {
     m_title->setText(title);
+    setWindowTitle(title);
     m_message->setText(message);
     m_message->setAccessibleDescription(message);
     m_busy->stop();

@@ -29,6 +29,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_status(new StatusMessage(this))
 {
     setObjectName(QStringLiteral("security-information"));
+    setWindowTitle(tr("Security Information"));
     m_intro->setWordWrap(true);
     m_userId->setObjectName(QStringLiteral("userId"));
     m_name->setObjectName(QStringLiteral("displayName"));

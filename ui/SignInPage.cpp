@@ -27,6 +27,7 @@ SignInPage::SignInPage(QWidget *parent)
     , m_status(new StatusMessage(this))
 {
     setObjectName(QStringLiteral("sign-in"));
+    setWindowTitle(tr("Sign in"));
     m_userId->setObjectName(QStringLiteral("userId"));
     m_password->setObjectName(QStringLiteral("password"));
     m_remember->setObjectName(QStringLiteral("rememberUserId"));

@@ -135,6 +135,8 @@ void TestJourney::registerSignInChangePasswordSignOut()
     ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
     QCOMPARE(security->userIdLabel()->text(), userId);
     QCOMPARE(security->nameLabel()->text(), QStringLiteral("Jane Smith"));
+    QCOMPARE(controller->window()->windowTitle(),
+             QStringLiteral("Security Information - CQRS Desktop"));
 
     QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard#2025"));
     QVERIFY(!security->submitButton()->isEnabled());
