@@ -102,7 +102,7 @@ int serve(const CommandLine &line)
                 adminKey.isEmpty() ? "off (no --admin-key or CQRS_ADMIN_KEY)" : "on",
                 context.dev ? "on" : "off");
     if (context.idp)
-        std::printf("warning: --idp: the stand-in identity provider is not part of this build\n");
+        std::printf("identity provider: %s/idp\n", qPrintable(backend.settings().publicUrl));
     // Tests and scripts wait for exactly this line: keep its format.
     std::printf("listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);

@@ -1,5 +1,6 @@
 #include "StubClient.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -140,6 +141,27 @@ private Q_SLOTS:
         const auto [status, json] = raw("HELLO THERE\r\n\r\n");
         QCOMPARE(status, 400);
         QCOMPARE(json.value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));
+    }
+
+    void idleAndHalfSentConnectionsDoNotStarveOthers()
+    {
+        // A crowd of clients that connect and then say nothing, or stop half-way through
+        // their headers (a slowloris), each hold a worker; the others still get served.
+        std::vector<std::unique_ptr<QTcpSocket>> crowd;
+        for (int i = 0; i < 120; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(m_stub.url({}).host(), quint16(m_stub.url({}).port()));
+            QVERIFY(socket->waitForConnected(5000));
+            if (i % 2 == 0) {
+                socket->write("GET /api/v1/password-policy HTTP/1.1\r\nHost: test\r\nX-Slow: ");
+                socket->waitForBytesWritten(1000);
+            }
+            crowd.push_back(std::move(socket));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/password-policy")).status, 200);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void unknownPathsAre404()
