@@ -188,6 +188,32 @@ private Q_SLOTS:
         QVERIFY(!signInAs(QStringLiteral("reset.user"), second).isEmpty());
     }
 
+    void historyRemembersTheLastEightPasswords()
+    {
+        StubClient &api = *m_client;
+        const QString userId = QStringLiteral("history.user");
+        const QString token = api.createUser(userId);
+        QStringList passwords;
+        for (int i = 0; i <= 9; ++i)
+            passwords.append(QStringLiteral("Lantern-%1-Quay").arg(40 + i));
+        m_secrets += passwords;
+        m_secrets.append(token);
+        QCOMPARE(api.registerPassword(token, passwords[0]), 201);
+
+        const auto changeTo = [&](int from, int to) {
+            api.advanceClock(72 * 3600 + 60);
+            const QString session = signInAs(userId, passwords[from]);
+            return changePassword(session, passwords[from], passwords[to]);
+        };
+        for (int i = 1; i <= 8; ++i)
+            QCOMPARE(changeTo(i - 1, i).status, 204);
+        // Current: 8; remembered: 7 … 0. The oldest of the eight is still refused.
+        QCOMPARE(changeTo(8, 0).violations(), QStringList {QStringLiteral("history")});
+        QCOMPARE(changeTo(8, 9).status, 204);
+        // Current: 9; remembered: 8 … 1. Password 0 has dropped out of the history.
+        QCOMPARE(changeTo(9, 0).status, 204);
+    }
+
     void landingPageOpensTheApp()
     {
         const QString token = m_client->createUser(QStringLiteral("landing.user"));
