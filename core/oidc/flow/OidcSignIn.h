@@ -28,8 +28,9 @@ struct OidcClientConfig
 {
     QString issuer; // e.g. https://login.microsoftonline.com/<tenant>/v2.0
     QString clientId; // the app registration's client id
+    // Add "offline_access" for a refresh token, so the sign-in can be remembered.
     QStringList scopes {QStringLiteral("openid"), QStringLiteral("profile"),
-                        QStringLiteral("email"), QStringLiteral("offline_access")};
+                        QStringLiteral("email")};
 };
 
 // One "Sign in with NHSmail": the OpenID Connect authorization-code flow of a native app
