@@ -2,9 +2,6 @@
 
 #include "SecureRandom.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 namespace cqrs::stub {
 
 HashingPool::HashingPool(int threadCount)
@@ -44,8 +41,6 @@ void HashingPool::submit(std::function<void()> job)
 
 void HashingPool::work()
 {
-    // Raising one's own niceness needs no privilege; failing to is harmless.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), Niceness);
     for (;;) {
         std::function<void()> job;
         {

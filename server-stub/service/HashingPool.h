@@ -16,15 +16,12 @@
 namespace cqrs::stub {
 
 // Runs Argon2id work (each hash ~20 MB and ~0.1 s of a core) on a few dedicated threads, one
-// per core by default, at a lower scheduling priority than the request workers. A burst of
-// sign-ins therefore queues here instead of multiplying memory, and a light request that wakes
-// up while the cores are hashing is scheduled ahead of the hashing.
+// per core by default. A burst of sign-ins therefore queues here instead of multiplying memory
+// and CPU contention, while the many request workers stay free for requests that do not hash
+// (the scheduler lets such a short request in between hashes: see the benchmark).
 class HashingPool
 {
 public:
-    // Niceness of the hashing threads, relative to the request workers' 0.
-    static constexpr int Niceness = 5;
-
     explicit HashingPool(int threadCount);
     ~HashingPool();
     HashingPool(const HashingPool &) = delete;
