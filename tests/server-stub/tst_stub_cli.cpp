@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSslConfiguration>
 #include <QTest>
 
 // The command line (DESIGN.md §5) and durability: a user the server confirmed survives a
@@ -178,6 +179,49 @@ private Q_SLOTS:
                  QStringLiteral("demo.user@nhs.net"));
         QCOMPARE(client.get(QStringLiteral("/api/v1/registrations/") + first).status, 410);
         QVERIFY(stub.stop());
+    }
+
+    void servesHttpsWithTheGivenCertificate()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                       key, QStringLiteral("-out"), cert});
+        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+            QSKIP("the openssl command is not available to make a test certificate");
+
+        StubProcess stub({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        QVERIFY(stub.start());
+        QCOMPARE(stub.url({}).scheme(), QStringLiteral("https"));
+        QNetworkAccessManager network;
+        // The certificate is self-signed: trust exactly this one.
+        QNetworkRequest request(stub.url(QStringLiteral("/api/v1/password-policy")));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(cert));
+        request.setSslConfiguration(tls);
+        QNetworkReply *reply = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 15000);
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QVERIFY(QJsonDocument::fromJson(reply->readAll())
+                    .object()
+                    .contains(QStringLiteral("minLength")));
+        delete reply;
+        QVERIFY(stub.stop());
+
+        // One half of the pair, or an unreadable file, is refused with a reason.
+        QString err;
+        QCOMPARE(stub.runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
+                                  stub.databasePath(), QStringLiteral("--tls-cert"), cert},
+                                 nullptr, &err),
+                 1);
+        QVERIFY(err.contains(QStringLiteral("--tls-key")));
     }
 
     void killedMidLoadLosesNoConfirmedUser()
