@@ -24,11 +24,21 @@ std::optional<BackendSettings> backendSettings(const CommandLine &line, QString 
     if (!days || !resetMinutes || !failures || !lockMinutes || !idle || !maxHours
         || !hashingThreads)
         return std::nullopt;
+    // Below OWASP's floor is refused: the floor is what the stub promises.
+    const Argon2Parameters floor = Argon2Parameters::floor();
+    const auto memory = line.number(QStringLiteral("argon2-memory-kib"), floor.memoryKiB,
+                                    floor.memoryKiB, 1024 * 1024, error);
+    const auto iterations = line.number(QStringLiteral("argon2-iterations"), floor.iterations,
+                                        floor.iterations, 20, error);
+    if (!memory || !iterations)
+        return std::nullopt;
     settings.registrationLifetimeMs = *days * 24 * 60 * Minute;
     settings.resetLifetimeMs = *resetMinutes * Minute;
     settings.lockout = {int(*failures), *lockMinutes * Minute};
     settings.sessions = {*idle * Minute, *maxHours * 60 * Minute};
     settings.hashingThreads = int(*hashingThreads);
+    settings.argon2.memoryKiB = quint32(*memory);
+    settings.argon2.iterations = quint32(*iterations);
     return settings;
 }
 

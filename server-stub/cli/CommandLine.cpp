@@ -27,7 +27,9 @@ QList<CommandSpec> specs()
              + QStringList {QStringLiteral("listen"), QStringLiteral("tls-cert"),
                             QStringLiteral("tls-key"), QStringLiteral("admin-key"),
                             QStringLiteral("workers"), QStringLiteral("hashing-threads"),
-                            QStringLiteral("lockout-failures"), QStringLiteral("lockout-minutes"),
+                            QStringLiteral("argon2-memory-kib"),
+                            QStringLiteral("argon2-iterations"), QStringLiteral("lockout-failures"),
+                            QStringLiteral("lockout-minutes"),
                             QStringLiteral("session-idle-minutes"),
                             QStringLiteral("session-max-hours")},
          {QStringLiteral("dev"), QStringLiteral("idp")},
@@ -158,6 +160,7 @@ QString CommandLine::usage()
         "                         [--tls-cert PEM --tls-key PEM] [--admin-key KEY] [--idp] "
         "[--dev]\n"
         "                         [--public-url URL] [--workers N] [--hashing-threads N]\n"
+        "                         [--argon2-memory-kib N] [--argon2-iterations N]\n"
         "                         [--lockout-failures N] [--lockout-minutes N]\n"
         "                         [--session-idle-minutes N] [--session-max-hours N]\n"
         "                         [--registration-days N] [--reset-minutes N]\n"

@@ -19,7 +19,8 @@ Backend::Backend(BackendSettings settings)
     , m_database(m_settings.databasePath)
     , m_outbox(outboxFor(m_settings))
     , m_hashing(m_settings.hashingThreads > 0 ? m_settings.hashingThreads
-                                              : QThread::idealThreadCount())
+                                              : QThread::idealThreadCount(),
+                PasswordHasher::withParameters(m_settings.argon2).value_or(PasswordHasher()))
     , m_users(m_database)
     , m_links(m_database)
     , m_sessions(m_database, m_settings.sessions)

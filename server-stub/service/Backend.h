@@ -27,6 +27,8 @@ struct BackendSettings
     SessionStore::Lifetimes sessions;
     SignInThrottle::Limits lockout;
     int hashingThreads = 0; // 0: one per CPU core
+    // New hashes use these; a stored hash made with weaker ones is redone at the next sign-in.
+    Argon2Parameters argon2;
     PasswordPolicy policy;
 };
 

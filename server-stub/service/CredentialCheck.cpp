@@ -17,13 +17,22 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
     const std::optional<User> user = m_backend.users().find(userId);
     const bool known = user && user->hasPassword();
     const QString &stored = known ? user->passwordHash : m_backend.hashing().dummyHash();
-    const bool matches = m_backend.hashing().run(
-        [&](const PasswordHasher &hasher) { return hasher.verify(password, stored); });
+    // The one moment the password is known: if its hash was made with weaker parameters than
+    // the server's now, hash it again (DESIGN.md §3).
+    QString strongerHash;
+    const bool matches = m_backend.hashing().run([&](const PasswordHasher &hasher) {
+        const bool ok = hasher.verify(password, stored);
+        if (ok && known && hasher.needsRehash(stored))
+            strongerHash = hasher.hash(password);
+        return ok;
+    });
 
     if (known && matches) {
         throttle.clear(userId);
         result.kind = Result::Kind::Valid;
         result.user = *user;
+        if (!strongerHash.isEmpty() && m_backend.users().rehash(*user, strongerHash))
+            result.user.passwordHash = strongerHash;
         return result;
     }
     if (const qint64 locked = throttle.recordFailure(userId, m_backend.clock().nowMs())) {

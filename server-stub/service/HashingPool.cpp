@@ -4,7 +4,8 @@
 
 namespace cqrs::stub {
 
-HashingPool::HashingPool(int threadCount)
+HashingPool::HashingPool(int threadCount, PasswordHasher hasher)
+    : m_hasher(hasher)
 {
     for (int i = 0; i < std::max(1, threadCount); ++i)
         m_threads.emplace_back([this] { work(); });

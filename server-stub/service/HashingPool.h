@@ -22,7 +22,7 @@ namespace cqrs::stub {
 class HashingPool
 {
 public:
-    explicit HashingPool(int threadCount);
+    HashingPool(int threadCount, PasswordHasher hasher);
     ~HashingPool();
     HashingPool(const HashingPool &) = delete;
     HashingPool &operator=(const HashingPool &) = delete;
@@ -43,6 +43,7 @@ public:
     const QString &dummyHash();
 
     int threadCount() const { return int(m_threads.size()); }
+    const PasswordHasher &hasher() const { return m_hasher; }
 
 private:
     void submit(std::function<void()> job);

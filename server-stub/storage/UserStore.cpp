@@ -122,4 +122,14 @@ bool UserStore::replacePassword(const User &user, const QString &expectedCurrent
     return true;
 }
 
+bool UserStore::rehash(const User &user, const QString &newHash) const
+{
+    return m_database
+               .exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE user_id = ?"
+                                    " AND password_hash = ?"),
+                     {newHash, user.userId, user.passwordHash})
+               .numRowsAffected()
+        == 1;
+}
+
 } // namespace cqrs::stub

@@ -53,6 +53,10 @@ public:
     bool replacePassword(const User &user, const QString &expectedCurrentHash,
                          const QString &newHash, qint64 nowMs, int historyCount) const;
 
+    // The same password hashed again with stronger parameters: replaces the current hash only
+    // (not the history, not the date it was set). False if the hash changed meanwhile.
+    bool rehash(const User &user, const QString &newHash) const;
+
 private:
     const Database &m_database;
 };

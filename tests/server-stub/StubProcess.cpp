@@ -20,7 +20,7 @@ StubProcess::~StubProcess()
         kill();
 }
 
-bool StubProcess::start()
+bool StubProcess::start(const QStringList &moreArguments)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary());
@@ -28,7 +28,7 @@ bool StubProcess::start()
                                          databasePath(), QStringLiteral("--outbox"), outboxPath(),
                                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                          QStringLiteral("--admin-key"), adminKey()}
-                            + m_extraArguments);
+                            + m_extraArguments + moreArguments);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         qWarning("cannot start %s", qPrintable(binary()));

@@ -20,9 +20,9 @@ public:
     explicit StubProcess(QStringList extraArguments = {QStringLiteral("--dev")});
     ~StubProcess();
 
-    // Starts `serve` and waits for its "listening on URL" line; false (with a QWARN) if the
-    // process did not get that far.
-    bool start();
+    // Starts `serve` (with `moreArguments` this time only) and waits for its "listening on URL"
+    // line; false (with a QWARN) if the process did not get that far.
+    bool start(const QStringList &moreArguments = {});
     void kill(); // SIGKILL, as a crash would
     bool stop(); // SIGTERM, and waits for a clean exit
     bool isRunning() const;

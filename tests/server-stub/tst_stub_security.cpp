@@ -1,6 +1,8 @@
 #include "StubClient.h"
 
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <algorithm>
@@ -28,6 +30,22 @@ private:
         if (m_client->registerPassword(token, m_password) != 201)
             return {};
         return userId;
+    }
+
+    static QString storedHash(const StubProcess &stub)
+    {
+        QString hash;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(stub.databasePath());
+            QSqlQuery query(db);
+            if (db.open() && query.exec(QStringLiteral("SELECT password_hash FROM users"))
+                && query.next())
+                hash = query.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return hash;
     }
 
     // Median time of `count` failed sign-ins, in milliseconds.
@@ -198,6 +216,25 @@ private Q_SLOTS:
         QCOMPARE(m_client->get(QStringLiteral("/api/v1/registrations/") + m_client->latestToken())
                      .status,
                  200);
+    }
+
+    void strongerHashingIsAdoptedAtTheNextSignIn()
+    {
+        StubProcess stub;
+        QVERIFY(stub.start());
+        StubClient client(stub);
+        const QString token = client.createUser(QStringLiteral("rehash.user"));
+        QCOMPARE(client.registerPassword(token, m_password), 201);
+        QVERIFY(stub.stop());
+        QVERIFY(storedHash(stub).contains(QStringLiteral("m=19456,t=2,p=1$")));
+
+        QVERIFY(stub.start({QStringLiteral("--argon2-iterations"), QStringLiteral("3")}));
+        QVERIFY(!client.signIn(QStringLiteral("rehash.user"), m_password).isEmpty());
+        QVERIFY(storedHash(stub).contains(QStringLiteral("m=19456,t=3,p=1$")));
+        QVERIFY(!client.signIn(QStringLiteral("rehash.user"), m_password).isEmpty());
+        QCOMPARE(client.signIn(QStringLiteral("rehash.user"), QStringLiteral("Wrong-Password-1")),
+                 QString());
+        QVERIFY(stub.stop());
     }
 
     void adminApiIsOffWithoutAKey()
