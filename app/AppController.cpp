@@ -1,11 +1,13 @@
 #include "AppController.h"
 
+#include "BusyIndicator.h"
 #include "ChangePasswordDialog.h"
 #include "HomePage.h"
 #include "MainWindow.h"
 #include "MessagePage.h"
 #include "SecurityInformationPage.h"
 #include "ServiceSettings.h"
+#include "SignInMemory.h"
 #include "SignInPage.h"
 #include "SsoSignIn.h"
 #include "StatusMessage.h"
@@ -91,12 +93,7 @@ void AppController::setSsoSignIn(SsoSignIn *sso)
     if (sso) {
         sso->setParent(this);
         connect(sso, &SsoSignIn::idTokenReceived, this, &AppController::signInWithIdToken);
-        connect(sso, &SsoSignIn::failed, this, [this](const QString &message) {
-            if (message.isEmpty())
-                m_window->signInPage()->showInfo(tr("NHSmail sign-in was cancelled."));
-            else
-                m_window->signInPage()->showError(message);
-        });
+        connect(sso, &SsoSignIn::failed, this, &AppController::ssoFailed);
     }
     m_window->signInPage()->setSsoShown(ssoSettings.enabled
                                         || !m_settings.isManaged(ServiceSettings::SsoEnabledKey));
@@ -106,12 +103,72 @@ void AppController::setSsoSignIn(SsoSignIn *sso)
            "and password, or ask your IT team to turn on NHSmail sign-in."));
 }
 
+void AppController::setSignInMemory(SignInMemory *memory)
+{
+    delete m_memory;
+    m_memory = memory;
+    if (!memory)
+        return;
+    memory->setParent(this);
+    connect(memory, &SignInMemory::notRemembered, this, [this](const QString &message) {
+        if (m_user)
+            m_window->homePage()->setNotice(message);
+    });
+}
+
+void AppController::resumeSignIn()
+{
+    if (!m_memory || !m_sso)
+        return;
+    m_memory->recallNhsMail(this, [this](const QString &refreshToken) {
+        // The person may have started something else while the credential store answered.
+        ui::SignInPage *page = m_window->signInPage();
+        if (refreshToken.isEmpty() || !m_sso || m_user || m_window->currentScreen() != page
+            || page->busyIndicator()->isBusy())
+            return;
+        m_resumeToken = refreshToken;
+        page->showBusy(tr("Signing you in with NHSmail, as last time…"));
+        m_sso->refresh(refreshToken);
+    });
+}
+
+void AppController::ssoFailed(const QString &message)
+{
+    if (!m_resumeToken.isEmpty())
+        return abandonResume(message.isEmpty());
+    if (message.isEmpty())
+        m_window->signInPage()->showInfo(tr("NHSmail sign-in was cancelled."));
+    else
+        m_window->signInPage()->showError(message);
+}
+
+void AppController::abandonResume(bool cancelled)
+{
+    m_resumeToken.clear();
+    ui::SignInPage *page = m_window->signInPage();
+    if (cancelled)
+        return page->showInfo(tr("Sign in with your User ID and password, or with NHSmail."));
+    // The token was refused or spent (providers replace it at each use), so it is no use again.
+    if (m_memory)
+        m_memory->forget();
+    page->showInfo(tr("CQRS Desktop could not sign you in with NHSmail as it did last time. Sign "
+                      "in again with NHSmail, or with your User ID and password."));
+}
+
 void AppController::signInWithIdToken(const QString &idToken)
 {
     m_window->signInPage()->showBusy(tr("Signing you in with NHSmail…"));
     track(m_api->signInWithIdToken(idToken, this, [this](const ApiResult<UserProfile> &r) {
-        if (r.ok())
-            return signedIn(*r.value);
+        if (r.ok()) {
+            // A provider that does not replace refresh tokens sends none back from a refresh:
+            // the one used still works.
+            const QString fresh = m_sso ? m_sso->refreshToken() : QString();
+            const QString kept = fresh.isEmpty() ? m_resumeToken : fresh;
+            m_resumeToken.clear();
+            return signedIn(*r.value, {RememberedSignIn::Method::NhsMail, kept});
+        }
+        if (!m_resumeToken.isEmpty())
+            return abandonResume(r.error.kind == ApiError::Kind::Cancelled);
         QString message = signInProblem(r.error);
         if (r.error.is(u"not_registered"))
             message = tr("Your NHSmail account is not linked to a CQRS user. Register with the "
@@ -152,13 +209,13 @@ void AppController::showSignIn(const QString &info)
 
 void AppController::openLink(const QString &text)
 {
-    // The link's screen replaces whatever was open, a dialog included.
+    // The link's screen replaces whatever was open, a dialog and an NHSmail sign-in included.
     if (m_changeDialog)
         m_changeDialog->reject();
+    cancelRequest();
     m_window->bringToFront();
     const auto link = RegistrationLink::parse(text);
     if (!link) {
-        cancelRequest();
         m_window->messagePage()->showProblem(tr("This link cannot be used"),
                                              RegistrationLink::problemWith(text));
         m_window->showScreen(m_window->messagePage());
@@ -257,7 +314,7 @@ void AppController::signIn(const QString &userId, const QString &password, bool 
     m_window->signInPage()->showBusy(tr("Signing in…"));
     track(m_api->signIn(userId, password, this, [this](const ApiResult<UserProfile> &r) {
         if (r.ok())
-            return signedIn(*r.value);
+            return signedIn(*r.value, {RememberedSignIn::Method::Password, {}});
         m_window->signInPage()->clearPassword();
         m_window->signInPage()->showError(signInProblem(r.error));
     }));
@@ -274,13 +331,16 @@ QString AppController::signInProblem(const ApiError &error) const
     return error.userMessage();
 }
 
-void AppController::signedIn(const UserProfile &user)
+void AppController::signedIn(const UserProfile &user, const RememberedSignIn &how)
 {
     m_user = user;
     ui::HomePage *home = m_window->homePage();
     home->showPerson({user.displayName, user.userId, user.organisation, user.role});
+    home->setNotice({});
     m_window->showScreen(home);
     home->setFocus();
+    if (m_memory)
+        m_memory->remember(how);
 }
 
 void AppController::requestReset(const QString &userId)
@@ -300,12 +360,16 @@ void AppController::startSso()
 {
     if (!m_sso)
         return;
+    m_resumeToken.clear();
     m_window->signInPage()->showBusy(tr("Finish signing in with NHSmail in your web browser…"));
     m_sso->start();
 }
 
 void AppController::signOut()
 {
+    // Signing out means the next start asks who is signing in, whatever the server answers.
+    if (m_memory)
+        m_memory->forget();
     m_window->homePage()->showBusy(tr("Signing out…"));
     track(m_api->signOut(this, [this](const ApiResult<Done> &r) {
         m_user.reset();

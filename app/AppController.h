@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "ChangePasswordDialog.h"
+#include "CredentialStore.h"
 #include "RegistrationLink.h"
 
 #include <QObject>
@@ -19,6 +20,7 @@ class MainWindow;
 
 namespace cqrs::app {
 
+class SignInMemory;
 class SsoSignIn;
 
 // Wires the screens to the CQRS server: which screen shows when, which request each button
@@ -38,6 +40,11 @@ public:
 
     // Takes ownership; null removes it.
     void setSsoSignIn(SsoSignIn *sso);
+    // Takes ownership; without one nothing is remembered between runs.
+    void setSignInMemory(SignInMemory *memory);
+    // At start-up: signs in again without the browser when the person last signed in with
+    // NHSmail and a refresh token was kept; otherwise leaves the sign-in screen as it is.
+    void resumeSignIn();
 
     void showSignIn(const QString &info = {});
     // A link from the command line, a second launch or the operating system; untrusted text.
@@ -52,11 +59,13 @@ private:
     void submitNewPassword(const QString &password);
 
     void signIn(const QString &userId, const QString &password, bool rememberUserId);
-    void signedIn(const UserProfile &user);
+    void signedIn(const UserProfile &user, const RememberedSignIn &how);
     QString signInProblem(const ApiError &error) const;
     void requestReset(const QString &userId);
     void startSso();
     void signInWithIdToken(const QString &idToken);
+    void ssoFailed(const QString &message);
+    void abandonResume(bool cancelled);
     void signOut();
 
     void openChangePassword();
@@ -68,6 +77,9 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     QPointer<ApiCall> m_call;
     QPointer<SsoSignIn> m_sso;
+    QPointer<SignInMemory> m_memory;
+    // While a remembered NHSmail sign-in is being resumed: the refresh token it started with.
+    QString m_resumeToken;
     QPointer<ui::ChangePasswordDialog> m_changeDialog;
     std::optional<RegistrationLink> m_link;
     PasswordPolicy m_policy;

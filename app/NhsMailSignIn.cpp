@@ -1,16 +1,17 @@
 #include "NhsMailSignIn.h"
 
-#include "OidcSignIn.h"
 #include "ServiceSettings.h"
 
 #include <QDesktopServices>
 
 namespace cqrs::app {
 
-NhsMailSignIn::NhsMailSignIn(const SsoSettings &settings, QObject *parent)
+NhsMailSignIn::NhsMailSignIn(const SsoSettings &settings, OidcSignIn::BrowserOpener openBrowser,
+                             QObject *parent)
     : SsoSignIn(parent)
     , m_flow(std::make_unique<OidcSignIn>(
           OidcClientConfig {settings.issuer, settings.clientId, settings.scopes}))
+    , m_openBrowser(std::move(openBrowser))
 {
     connect(m_flow.get(), &OidcSignIn::finished, this, &SsoSignIn::idTokenReceived);
     connect(m_flow.get(), &OidcSignIn::failed, this, &SsoSignIn::failed);
@@ -18,9 +19,21 @@ NhsMailSignIn::NhsMailSignIn(const SsoSettings &settings, QObject *parent)
 
 NhsMailSignIn::~NhsMailSignIn() = default;
 
+OidcSignIn::BrowserOpener NhsMailSignIn::defaultBrowser()
+{
+    return [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
+}
+
 void NhsMailSignIn::start()
 {
-    m_flow->start([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    m_flow->start(m_openBrowser);
+}
+
+void NhsMailSignIn::refresh(const QString &refreshToken)
+{
+    m_flow->refresh(refreshToken);
 }
 
 void NhsMailSignIn::cancel()
@@ -29,6 +42,11 @@ void NhsMailSignIn::cancel()
         return;
     m_flow->cancel();
     emit failed(QString());
+}
+
+QString NhsMailSignIn::refreshToken() const
+{
+    return m_flow->refreshToken();
 }
 
 } // namespace cqrs::app

@@ -17,7 +17,13 @@ public:
     using QObject::QObject;
 
     virtual void start() = 0;
+    // Signs in again without the browser, with a refresh token kept from an earlier sign-in;
+    // ends the same way as start().
+    virtual void refresh(const QString &refreshToken) = 0;
     virtual void cancel() = 0;
+    // After idTokenReceived: the refresh token the provider gave (only when the scopes include
+    // offline_access), for the credential store; empty when there is none. Never log it.
+    virtual QString refreshToken() const = 0;
 
 signals:
     void idTokenReceived(const QString &idToken);

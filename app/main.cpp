@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "NhsMailSignIn.h"
 #include "ServiceSettings.h"
+#include "SignInMemory.h"
 #include "SingleInstance.h"
 
 #include <QApplication>
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
     app::AppController controller(settings);
     if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
         controller.setSsoSignIn(new app::NhsMailSignIn(sso));
+    controller.setSignInMemory(new app::SignInMemory(settings.serverUrl()));
     ui::MainWindow *window = controller.window();
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {
@@ -107,5 +109,7 @@ int main(int argc, char *argv[])
     window->show();
     if (commandLine.link)
         controller.openLink(*commandLine.link);
+    else
+        controller.resumeSignIn();
     return QApplication::exec();
 }

@@ -23,6 +23,7 @@ HomePage::HomePage(QWidget *parent)
     , m_signOut(new QPushButton(tr("Sign &out"), this))
     , m_busy(new BusyIndicator(this))
     , m_status(new StatusMessage(this))
+    , m_notice(new QLabel(this))
 {
     setObjectName(QStringLiteral("home"));
     setWindowTitle(tr("Signed in"));
@@ -32,6 +33,10 @@ HomePage::HomePage(QWidget *parent)
     m_role->setObjectName(QStringLiteral("role"));
     m_changePassword->setObjectName(QStringLiteral("changePassword"));
     m_signOut->setObjectName(QStringLiteral("signOut"));
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->hide();
 
     auto *details = new QFormLayout;
     details->addRow(tr("Name:"), m_name);
@@ -53,6 +58,7 @@ HomePage::HomePage(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addWidget(m_busy);
+    layout->addWidget(m_notice);
     layout->addStretch(1);
 
     connect(m_signOut, &QPushButton::clicked, this, &HomePage::signOutRequested);
@@ -99,6 +105,12 @@ void HomePage::showInfo(const QString &message)
     m_busy->stop();
     setInputEnabled(true);
     m_status->showInfo(message);
+}
+
+void HomePage::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
 }
 
 void HomePage::setInputEnabled(bool enabled)

@@ -31,6 +31,9 @@ public:
     void stopBusy();
     void showError(const QString &message);
     void showInfo(const QString &message);
+    // A standing remark that outlasts the status line, e.g. that the sign-in will not be
+    // remembered; empty hides it.
+    void setNotice(const QString &text);
 
     QLabel *nameLabel() const { return m_name; }
     QLabel *userIdLabel() const { return m_userId; }
@@ -39,6 +42,7 @@ public:
     QPushButton *signOutButton() const { return m_signOut; }
     QPushButton *changePasswordButton() const { return m_changePassword; }
     StatusMessage *status() const { return m_status; }
+    QLabel *notice() const { return m_notice; }
 
 signals:
     void signOutRequested();
@@ -57,6 +61,7 @@ private:
     QPushButton *m_signOut;
     BusyIndicator *m_busy;
     StatusMessage *m_status;
+    QLabel *m_notice;
 };
 
 } // namespace cqrs::ui

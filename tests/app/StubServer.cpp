@@ -7,7 +7,9 @@
 #include <QNetworkReply>
 #include <QTimer>
 
-StubServer::StubServer() = default;
+StubServer::StubServer(QStringList extraArguments)
+    : m_extraArguments(std::move(extraArguments))
+{ }
 
 StubServer::~StubServer()
 {
@@ -26,11 +28,13 @@ QString StubServer::start()
         return QStringLiteral("CQRS_SERVER_STUB is not set");
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(program,
-                    {QStringLiteral("serve"), QStringLiteral("--db"),
-                     m_dir.filePath(QStringLiteral("stub.db")), QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--outbox"),
-                     m_dir.filePath(QStringLiteral("outbox")), QStringLiteral("--dev"),
-                     QStringLiteral("--admin-key"), QString::fromLatin1(AdminKey)});
+                    QStringList {QStringLiteral("serve"), QStringLiteral("--db"),
+                                 m_dir.filePath(QStringLiteral("stub.db")),
+                                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--outbox"),
+                                 m_dir.filePath(QStringLiteral("outbox")), QStringLiteral("--dev"),
+                                 QStringLiteral("--admin-key"), QString::fromLatin1(AdminKey)}
+                        + m_extraArguments);
     if (!m_process.waitForStarted(5000))
         return QStringLiteral("cannot start ") + program;
     const QDeadlineTimer deadline(10000);

@@ -3,13 +3,15 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
 #include <optional>
 
 // The real cqrs-server-stub (path in CQRS_SERVER_STUB) on a free loopback port, with a
-// throw-away database and outbox, dev endpoints and an admin key: what a tester runs.
+// throw-away database and outbox, dev endpoints and an admin key: what a tester runs. Extra
+// `serve` arguments add to that, e.g. --idp for the stand-in NHSmail.
 class StubServer
 {
 public:
@@ -21,7 +23,7 @@ public:
 
     static constexpr const char *AdminKey = "journey-admin-key";
 
-    StubServer();
+    explicit StubServer(QStringList extraArguments = {});
     ~StubServer();
 
     // Empty on success, otherwise why the stub did not start.
@@ -41,6 +43,7 @@ private:
     Answer send(const QByteArray &verb, const QString &path, const QJsonObject *body,
                 const QByteArray &bearer);
 
+    QStringList m_extraArguments;
     QTemporaryDir m_dir;
     QProcess m_process;
     QUrl m_url;

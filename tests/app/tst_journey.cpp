@@ -32,7 +32,9 @@ public:
     int cancels = 0;
 
     void start() override { emit idTokenReceived(idToken); }
+    void refresh(const QString &) override { emit idTokenReceived(idToken); }
     void cancel() override { ++cancels; }
+    QString refreshToken() const override { return {}; }
 };
 
 } // namespace

@@ -1,0 +1,47 @@
+#include "SignInMemory.h"
+
+#include <QLoggingCategory>
+
+namespace cqrs::app {
+
+namespace {
+Q_LOGGING_CATEGORY(memoryLog, "cqrs.app.signinmemory")
+}
+
+SignInMemory::SignInMemory(QUrl server, QString serviceName, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(serviceName))
+    , m_server(std::move(server))
+{ }
+
+void SignInMemory::recallNhsMail(QObject *receiver, std::function<void(const QString &)> then)
+{
+    m_store.recall(m_server, receiver,
+                   [then = std::move(then)](const CredentialStore::Result &result) {
+                       const bool nhsMail = result.signIn
+                           && result.signIn->method == RememberedSignIn::Method::NhsMail;
+                       then(nhsMail ? result.signIn->refreshToken : QString());
+                   });
+}
+
+void SignInMemory::remember(const RememberedSignIn &signIn)
+{
+    m_store.remember(m_server, signIn, this, [this](const CredentialStore::Result &result) {
+        if (result.outcome != CredentialStore::Outcome::Done)
+            emit notRemembered(result.message);
+    });
+}
+
+void SignInMemory::forget()
+{
+    m_store.forget(m_server, this, [](const CredentialStore::Result &result) {
+        // Unavailable means nothing was ever kept; a failure may leave a token behind, which
+        // the next sign-in overwrites and the next sign-out tries again to delete.
+        if (result.outcome == CredentialStore::Outcome::Failed)
+            qCWarning(memoryLog,
+                      "could not delete the remembered sign-in from the credential "
+                      "store");
+    });
+}
+
+} // namespace cqrs::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <CredentialStore.h>
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace cqrs::app {
+
+// What the app remembers between runs about signing in to its server, in the OS credential
+// store: how the person last signed in and, for NHSmail with offline_access, the refresh token
+// that signs them in at the next start without the browser. Never a password. The entry is
+// keyed by the same server address the app talks to (ServiceSettings::serverUrl()).
+class SignInMemory : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SignInMemory(QUrl server, QString serviceName = CredentialStore::defaultServiceName(),
+                          QObject *parent = nullptr);
+
+    QUrl server() const { return m_server; }
+
+    // Runs `then` once with the refresh token of a remembered NHSmail sign-in; with an empty
+    // one when there is nothing to sign in with (another method, no store, nothing kept).
+    void recallNhsMail(QObject *receiver, std::function<void(const QString &)> then);
+    void remember(const RememberedSignIn &signIn);
+    // On sign-out, or when a remembered token no longer works.
+    void forget();
+
+signals:
+    // The sign-in will not be remembered (no credential store, or it failed): plain English.
+    void notRemembered(const QString &message);
+
+private:
+    CredentialStore m_store;
+    QUrl m_server;
+};
+
+} // namespace cqrs::app

@@ -1,0 +1,297 @@
+// Remembering the sign-in between runs, through the app's own wiring: the real server-stub with
+// its stand-in NHSmail (--idp --dev), a test browser doing the person's part over HTTP, and the
+// real Secret Service (gnome-keyring in the private session of scripts/with-test-session.sh).
+
+#include "AppController.h"
+#include "BusyIndicator.h"
+#include "HomePage.h"
+#include "MainWindow.h"
+#include "NhsMailSignIn.h"
+#include "ServiceSettings.h"
+#include "SignInMemory.h"
+#include "SignInPage.h"
+#include "StatusMessage.h"
+#include "StubServer.h"
+#include "TestBrowser.h"
+
+#include <CredentialStore.h>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cqrs;
+
+namespace {
+
+const QString ServiceName = QStringLiteral("CQRS Desktop tests");
+const QString UserId = QStringLiteral("jdoe");
+const QString Email = QStringLiteral("jdoe@nhs.net"); // StubServer::addRegisteredUser's choice
+const QString CqrsPassword = QStringLiteral("Orchard#2025");
+const QString NhsMailPassword = QStringLiteral("Stand-in-NHSmail-1");
+// Set by the ctest entry that runs with a session bus leading nowhere.
+const char *NoStoreVariable = "CQRS_TEST_NO_CREDENTIAL_STORE";
+
+// One run of the app, as main() wires it, with a browser of the test's own.
+struct Run
+{
+    Run(ServiceSettings &settings, TestBrowser &browser)
+        : controller(settings)
+    {
+        controller.setSsoSignIn(new app::NhsMailSignIn(settings.ssoSettings(), browser.opener()));
+        controller.setSignInMemory(new app::SignInMemory(settings.serverUrl(), ServiceName));
+        controller.showSignIn();
+        controller.window()->show();
+    }
+
+    QString screen() const { return controller.window()->currentScreenName(); }
+    ui::SignInPage *signInPage() const { return controller.window()->signInPage(); }
+    ui::HomePage *home() const { return controller.window()->homePage(); }
+
+    app::AppController controller;
+};
+
+} // namespace
+
+class TestSignInMemory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void passwordSignInIsRememberedWithoutPasswordAndSignOutForgetsIt();
+    void nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser();
+    void resumingShowsProgressWithAWorkingCancel();
+    void refusedTokenFallsBackToSignInAndIsForgotten();
+    void unavailableStoreIsSaidPlainly();
+
+private:
+    QString issuer() const { return stub.url().resolved(QUrl(QStringLiteral("/idp"))).toString(); }
+    std::unique_ptr<ServiceSettings> settingsWithIssuer(const QString &issuer);
+    CredentialStore::Result stored();
+    void store(const RememberedSignIn &signIn);
+    void signInWithPassword(Run &run);
+
+    StubServer stub {{QStringLiteral("--idp")}};
+    QTemporaryDir settingsDir;
+    CredentialStore credentials {ServiceName};
+};
+
+void TestSignInMemory::initTestCase()
+{
+    if (!qEnvironmentVariableIsSet(NoStoreVariable)
+        && qEnvironmentVariable("CQRS_TEST_SESSION") != QLatin1String("inside"))
+        QSKIP("needs the private Secret Service: run ctest through scripts/with-test-session.sh");
+    const QString problem = stub.start();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(stub.addRegisteredUser(UserId, CqrsPassword));
+    const StubServer::Answer account
+        = stub.post(QStringLiteral("/dev/idp/accounts"),
+                    {{QStringLiteral("email"), Email},
+                     {QStringLiteral("name"), QStringLiteral("Jane Doe")},
+                     {QStringLiteral("password"), NhsMailPassword}});
+    QCOMPARE(account.status, 201);
+}
+
+void TestSignInMemory::init()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        return;
+    std::optional<CredentialStore::Outcome> forgotten;
+    credentials.forget(stub.url(), this, [&](const auto &r) { forgotten = r.outcome; });
+    QTRY_VERIFY_WITH_TIMEOUT(forgotten.has_value(), 20000);
+    QCOMPARE(*forgotten, CredentialStore::Outcome::Done);
+}
+
+std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QString &issuer)
+{
+    auto user = std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("user.ini")),
+                                            QSettings::IniFormat);
+    user->setValue(QStringLiteral("SsoEnabled"), QStringLiteral("true"));
+    user->setValue(QStringLiteral("SsoIssuer"), issuer);
+    user->setValue(QStringLiteral("SsoClientId"), QStringLiteral("cqrs-desktop"));
+    user->setValue(QStringLiteral("SsoScopes"),
+                   QStringLiteral("openid profile email offline_access"));
+    return std::make_unique<ServiceSettings>(nullptr, std::move(user), stub.url());
+}
+
+// What the credential store holds for the stub's server, read the way the app reads it.
+CredentialStore::Result TestSignInMemory::stored()
+{
+    std::optional<CredentialStore::Result> result;
+    credentials.recall(stub.url(), this, [&](const CredentialStore::Result &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+        return {};
+    return *result;
+}
+
+void TestSignInMemory::store(const RememberedSignIn &signIn)
+{
+    std::optional<CredentialStore::Outcome> outcome;
+    credentials.remember(stub.url(), signIn, this, [&](const auto &r) { outcome = r.outcome; });
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20000));
+    QCOMPARE(*outcome, CredentialStore::Outcome::Done);
+}
+
+void TestSignInMemory::signInWithPassword(Run &run)
+{
+    ui::SignInPage *page = run.signInPage();
+    QTest::keyClicks(page->userIdField(), UserId);
+    QTest::keyClicks(page->passwordField(), CqrsPassword);
+    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
+}
+
+void TestSignInMemory::passwordSignInIsRememberedWithoutPasswordAndSignOutForgetsIt()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    const auto settings = settingsWithIssuer(issuer());
+    TestBrowser browser;
+    Run run(*settings, browser);
+    signInWithPassword(run);
+
+    // The method only: a password is never kept, and no token belongs to it.
+    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
+    QCOMPARE(stored().signIn, (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
+    QVERIFY(run.home()->notice()->isHidden());
+
+    // Starting again after a password sign-in just shows the sign-in screen.
+    Run next(*settings, browser);
+    next.controller.resumeSignIn();
+    QTest::qWait(300);
+    QCOMPARE(next.screen(), QStringLiteral("sign-in"));
+    QVERIFY(!next.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(browser.openedUrl().isEmpty());
+
+    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
+    // The server revoked the session as before; the store holds nothing for this server.
+    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+    QVERIFY(!run.controller.api()->hasSession());
+    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+}
+
+void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    const auto settings = settingsWithIssuer(issuer());
+    QString firstToken;
+    {
+        TestBrowser browser;
+        Run run(*settings, browser);
+        QTest::mouseClick(run.signInPage()->ssoButton(), Qt::LeftButton);
+        QVERIFY2(browser.waitUntilOpened(), qPrintable(run.signInPage()->status()->text()));
+        const TestBrowser::Page answer
+            = browser.submitSignIn(browser.openedUrl(), Email, NhsMailPassword);
+        QCOMPARE(answer.status, 302);
+        QVERIFY(browser.get(answer.location).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
+        QCOMPARE(run.home()->userIdLabel()->text(), UserId);
+
+        QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
+        const RememberedSignIn remembered = *stored().signIn;
+        QCOMPARE(remembered.method, RememberedSignIn::Method::NhsMail);
+        QVERIFY(!remembered.refreshToken.isEmpty());
+        firstToken = remembered.refreshToken;
+    }
+
+    // The next start: signed in with the kept refresh token, no browser at all.
+    TestBrowser untouched;
+    Run next(*settings, untouched);
+    next.controller.resumeSignIn();
+    QTRY_COMPARE_WITH_TIMEOUT(next.screen(), QStringLiteral("home"), 15000);
+    QCOMPARE(next.home()->userIdLabel()->text(), UserId);
+    QVERIFY(next.controller.api()->hasSession());
+    QVERIFY(untouched.openedUrl().isEmpty());
+
+    // The provider replaced the token at that use; the new one is kept for the start after.
+    const CredentialStore::Result afterResume = stored();
+    QCOMPARE(afterResume.outcome, CredentialStore::Outcome::Done);
+    QCOMPARE(afterResume.signIn->method, RememberedSignIn::Method::NhsMail);
+    QVERIFY(!afterResume.signIn->refreshToken.isEmpty());
+    QVERIFY(afterResume.signIn->refreshToken != firstToken);
+
+    QTest::mouseClick(next.home()->signOutButton(), Qt::LeftButton);
+    QTRY_COMPARE(next.screen(), QStringLiteral("sign-in"));
+    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+}
+
+void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    // A provider that accepts connections and never answers keeps the resume in progress.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const auto settings
+        = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(silent.serverPort()));
+    const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
+                                       QStringLiteral("kept-refresh-token")};
+    store(remembered);
+
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    ui::BusyIndicator *busy = run.signInPage()->busyIndicator();
+    QTRY_VERIFY(busy->isBusy());
+    QVERIFY(!run.signInPage()->signInButton()->isEnabled());
+    QTest::mouseClick(busy->cancelButton(), Qt::LeftButton);
+    QVERIFY(!busy->isBusy());
+    QVERIFY(run.signInPage()->signInButton()->isEnabled());
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    QVERIFY(!run.signInPage()->status()->isError());
+    QVERIFY(browser.openedUrl().isEmpty());
+    // Cancel is "not now": the remembered sign-in stays for the next start.
+    QCOMPARE(stored().signIn, remembered);
+}
+
+void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    const auto settings = settingsWithIssuer(issuer());
+    store({RememberedSignIn::Method::NhsMail, QStringLiteral("expired-or-revoked-token")});
+
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->text().contains(
+                                 QStringLiteral("could not sign you in with NHSmail")),
+                             15000);
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(run.signInPage()->ssoButton()->isEnabled());
+    QVERIFY(!run.controller.api()->hasSession());
+    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::NotFound, 10000);
+}
+
+void TestSignInMemory::unavailableStoreIsSaidPlainly()
+{
+    if (!qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("runs in its own ctest entry, tst_signinmemory_nostore, with no session bus");
+    const auto settings = settingsWithIssuer(issuer());
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    signInWithPassword(run);
+
+    // Signed in all the same, told plainly that the sign-in will not be remembered.
+    QTRY_VERIFY(run.home()->notice()->isVisible());
+    QVERIFY2(run.home()->notice()->text().contains(QStringLiteral("will not remember")),
+             qPrintable(run.home()->notice()->text()));
+    QVERIFY(run.home()->signOutButton()->isEnabled());
+    QVERIFY(run.home()->changePasswordButton()->isEnabled());
+
+    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
+    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+}
+
+QTEST_MAIN(TestSignInMemory)
+#include "tst_signinmemory.moc"
