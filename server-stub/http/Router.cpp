@@ -52,14 +52,6 @@ void Router::install(httplib::Server &server) const
     server.Options(everything, byMethod);
 }
 
-QStringList Router::describe() const
-{
-    QStringList lines;
-    for (const Route &route : m_routes)
-        lines.append(QString::fromStdString(route.method) + QLatin1Char(' ') + route.pathTemplate);
-    return lines;
-}
-
 void Router::dispatch(const std::string &method, const httplib::Request &request,
                       httplib::Response &response) const
 {

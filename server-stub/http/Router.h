@@ -30,9 +30,6 @@ public:
     // Sends every request of `server` through this table.
     void install(httplib::Server &server) const;
 
-    // The templates of every route, "METHOD /path", for the OpenAPI check and diagnostics.
-    QStringList describe() const;
-
 private:
     struct Route
     {

@@ -42,9 +42,6 @@ public:
     // take as long as real ones.
     const QString &dummyHash();
 
-    int threadCount() const { return int(m_threads.size()); }
-    const PasswordHasher &hasher() const { return m_hasher; }
-
 private:
     void submit(std::function<void()> job);
     void work();

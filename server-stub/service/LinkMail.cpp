@@ -28,8 +28,9 @@ QString emailBody(const User &user, LinkTokenStore::Purpose purpose, const SentL
         ? QString()
         : LinkMail::tr("If you did not ask for this, ignore this email: your password stays "
                        "as it is.\n\n");
-    return LinkMail::tr("Dear %1,\n\n%2\n\n%3\n\nIf CQRS Desktop does not open, start it and "
-                        "use this app link instead:\n\n%4\n\nThe link works once and expires "
+    return LinkMail::tr("Dear %1,\n\n%2\n\n%3\n\nIf that link does not open CQRS Desktop, copy "
+                        "this app link into your browser's address bar:\n\n%4\n\nThe link "
+                        "works once and expires "
                         "in %5.\n\n%6Need help? Contact the CQRS service desk: "
                         "support@cqrs.co.uk or 0330 124 4039.\n\nCQRS National\n")
         .arg(user.displayName, intro, link.webLink, link.appLink, validity, ignore);
