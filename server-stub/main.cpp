@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "Commands.h"
 #include "Database.h"
+#include "IdpCommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,6 +28,8 @@ int main(int argc, char *argv[])
             return Commands::serve(*line);
         if (line->command == QLatin1String("demo"))
             return Commands::demo(*line);
+        if (line->command == QLatin1String("idp add-account"))
+            return IdpCommands::addAccount(*line);
         if (line->command.startsWith(QLatin1String("user ")))
             return Commands::user(*line);
         QTextStream(stdout) << CommandLine::usage();

@@ -31,7 +31,8 @@ QList<CommandSpec> specs()
                             QStringLiteral("argon2-iterations"), QStringLiteral("lockout-failures"),
                             QStringLiteral("lockout-minutes"),
                             QStringLiteral("session-idle-minutes"),
-                            QStringLiteral("session-max-hours")},
+                            QStringLiteral("session-max-hours"), QStringLiteral("trust-issuer"),
+                            QStringLiteral("trust-audience")},
          {QStringLiteral("dev"), QStringLiteral("idp")},
          {db}},
         {QStringLiteral("user add"),
@@ -51,6 +52,12 @@ QList<CommandSpec> specs()
          {},
          {db, QStringLiteral("user-id")}},
         {QStringLiteral("demo"), BackendOptions, {}, {db}},
+        {QStringLiteral("idp add-account"),
+         BackendOptions
+             + QStringList {QStringLiteral("email"), QStringLiteral("name"),
+                            QStringLiteral("password")},
+         {},
+         {db, QStringLiteral("email"), QStringLiteral("name")}},
     };
 }
 
@@ -94,7 +101,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     }
     qsizetype next = 1;
     line.command = arguments.first();
-    if (line.command == QLatin1String("user") && arguments.size() > 1) {
+    if ((line.command == QLatin1String("user") || line.command == QLatin1String("idp"))
+        && arguments.size() > 1) {
         line.command += QLatin1Char(' ') + arguments.at(1);
         next = 2;
     }
@@ -164,12 +172,15 @@ QString CommandLine::usage()
         "                         [--lockout-failures N] [--lockout-minutes N]\n"
         "                         [--session-idle-minutes N] [--session-max-hours N]\n"
         "                         [--registration-days N] [--reset-minutes N]\n"
+        "                         [--trust-issuer URL --trust-audience CLIENT_ID]\n"
         "  cqrs-server-stub user add --db FILE --user-id ID --email E --name NAME\n"
         "                         [--organisation O] [--role R] [--outbox DIR] [--public-url URL]\n"
         "  cqrs-server-stub user list --db FILE\n"
         "  cqrs-server-stub user unlock --db FILE --user-id ID\n"
         "  cqrs-server-stub user invite --db FILE --user-id ID [--outbox DIR] [--public-url URL]\n"
         "  cqrs-server-stub demo --db FILE [--outbox DIR] [--public-url URL]\n"
+        "  cqrs-server-stub idp add-account --db FILE --email E --name NAME [--password P]\n"
+        "                         (without --password, the password is read from standard input)\n"
         "\n"
         "--listen 127.0.0.1:0 picks a free port; the line \"listening on URL\" says which.\n"
         "The admin key may also come from the CQRS_ADMIN_KEY environment variable.\n"

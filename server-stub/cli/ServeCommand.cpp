@@ -81,10 +81,22 @@ int serve(const CommandLine &line)
     const QString adminKey = line.value(
         QStringLiteral("admin-key"),
         QProcessEnvironment::systemEnvironment().value(QStringLiteral("CQRS_ADMIN_KEY")));
+    const QString trustIssuer = line.value(QStringLiteral("trust-issuer"));
+    const QString trustAudience = line.value(QStringLiteral("trust-audience"));
+    if (trustIssuer.isEmpty() != trustAudience.isEmpty()) {
+        err << "--trust-issuer and --trust-audience go together: give the provider's issuer URL "
+               "and the client id its tokens are issued to."
+            << Qt::endl;
+        return 2;
+    }
     const sigset_t stopSignals = blockStopSignals();
     Backend backend(*settings);
-    const RouteContext context {backend, adminKey, line.flag(QStringLiteral("dev")),
-                                line.flag(QStringLiteral("idp"))};
+    const RouteContext context {backend,
+                                adminKey,
+                                line.flag(QStringLiteral("dev")),
+                                line.flag(QStringLiteral("idp")),
+                                trustIssuer,
+                                trustAudience};
     Router router;
     const auto modules = routeModules(context);
     for (const auto &module : modules)

@@ -6,8 +6,7 @@
 
 namespace cqrs::stub {
 
-SingleSignOnRoutes::SingleSignOnRoutes(const RouteContext &context, const QString &trustIssuer,
-                                       const QString &trustAudience)
+SingleSignOnRoutes::SingleSignOnRoutes(const RouteContext &context)
 {
     std::optional<SsoTrust> trust;
     if (context.idp) {
@@ -16,9 +15,11 @@ SingleSignOnRoutes::SingleSignOnRoutes(const RouteContext &context, const QStrin
                           std::make_shared<FixedKeySource>(provider->signingKey().publicKeys())};
         m_parts.push_back(std::make_unique<IdpRoutes>(context, provider));
     }
-    if (!trustIssuer.isEmpty() && !trustAudience.isEmpty())
-        trust = SsoTrust {[trustIssuer] { return trustIssuer; }, trustAudience,
-                          std::make_shared<RemoteKeySource>(trustIssuer)};
+    if (!context.trustIssuer.isEmpty()) {
+        const QString issuer = context.trustIssuer;
+        trust = SsoTrust {[issuer] { return issuer; }, context.trustAudience,
+                          std::make_shared<RemoteKeySource>(issuer)};
+    }
     m_parts.push_back(std::make_unique<SsoSessionRoutes>(context, std::move(trust)));
 }
 

@@ -9,14 +9,13 @@ namespace cqrs::stub {
 
 // Everything single sign-on adds to the server, registered with one line in RouteModules.cpp:
 // the stand-in identity provider under /idp when --idp is given, and always
-// POST /api/v1/sessions/sso, which trusts the external provider named by `trustIssuer` /
-// `trustAudience` (--trust-issuer / --trust-audience) when given, else the stand-in provider,
-// else nobody.
+// POST /api/v1/sessions/sso, which trusts the external provider named by the context's
+// trustIssuer / trustAudience (--trust-issuer / --trust-audience) when given, else the stand-in
+// provider, else nobody.
 class SingleSignOnRoutes : public RouteModule
 {
 public:
-    explicit SingleSignOnRoutes(const RouteContext &context, const QString &trustIssuer = {},
-                                const QString &trustAudience = {});
+    explicit SingleSignOnRoutes(const RouteContext &context);
     void addRoutes(Router &router) override;
 
 private:

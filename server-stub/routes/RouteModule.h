@@ -13,6 +13,8 @@ struct RouteContext
     QString adminKey; // empty: the admin API answers 401
     bool dev = false;
     bool idp = false;
+    QString trustIssuer; // --trust-issuer: an external OpenID provider's issuer URL
+    QString trustAudience; // --trust-audience: the client id its tokens must be issued to
 };
 
 // One area of the API. A module adds its routes to the router and keeps no per-request state:

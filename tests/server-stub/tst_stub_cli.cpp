@@ -48,6 +48,17 @@ private Q_SLOTS:
                             QStringLiteral("--lockout-failures=0")};
         QTest::newRow("bad listen") << QStringList {
             QStringLiteral("serve"), QStringLiteral("--db=x"), QStringLiteral("--listen=nowhere")};
+        QTest::newRow("trusted issuer without audience")
+            << QStringList {QStringLiteral("serve"), QStringLiteral("--db=x"),
+                            QStringLiteral("--trust-issuer=https://login.example/tenant/v2.0")};
+        QTest::newRow("trusted audience without issuer")
+            << QStringList {QStringLiteral("serve"), QStringLiteral("--db=x"),
+                            QStringLiteral("--trust-audience=cqrs-desktop")};
+        QTest::newRow("unknown idp verb")
+            << QStringList {QStringLiteral("idp"), QStringLiteral("remove-account")};
+        QTest::newRow("idp account without email")
+            << QStringList {QStringLiteral("idp"), QStringLiteral("add-account"),
+                            QStringLiteral("--db=x"), QStringLiteral("--name=A B")};
     }
 
     void wrongCommandLinesExitWithTwo()
@@ -64,6 +75,25 @@ private Q_SLOTS:
         QString out;
         QCOMPARE(StubProcess().runCommand({QStringLiteral("--help")}, &out), 0);
         QVERIFY(out.contains(QStringLiteral("cqrs-server-stub serve --db FILE")));
+    }
+
+    void standInAccountsFromTheCommandLine()
+    {
+        StubProcess stub;
+        const QStringList add {QStringLiteral("idp"),
+                               QStringLiteral("add-account"),
+                               QStringLiteral("--db"),
+                               stub.databasePath(),
+                               QStringLiteral("--email=jane.doe@nhs.net"),
+                               QStringLiteral("--name=Jane Doe"),
+                               QStringLiteral("--password=Stand-in-Pass-1")};
+        QString out;
+        QCOMPARE(stub.runCommand(add, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("jane.doe@nhs.net")), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("Stand-in-Pass-1")), "a password was echoed");
+        QString err;
+        QCOMPARE(stub.runCommand(add, nullptr, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("already")), qPrintable(err));
     }
 
     void usersFromTheCommandLine()

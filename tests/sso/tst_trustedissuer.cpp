@@ -103,8 +103,8 @@ private slots:
         jane.createdAtMs = backend.clock().nowMs();
         QVERIFY(backend.users().create(jane));
 
-        const stub::RouteContext context {backend, {}, false, false};
-        stub::SingleSignOnRoutes routes(context, issuer(), ClientId);
+        const stub::RouteContext context {backend, {}, false, false, issuer(), ClientId};
+        stub::SingleSignOnRoutes routes(context);
         stub::Router router;
         routes.addRoutes(router);
         httplib::Server server;
