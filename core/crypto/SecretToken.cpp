@@ -13,9 +13,12 @@ QString SecretToken::generate()
 
 bool SecretToken::isWellFormed(QStringView token)
 {
-    if (token.size() != EncodedLength)
-        return false;
-    for (QChar c : token) {
+    return token.size() == EncodedLength && isUrlSafeText(token);
+}
+
+bool SecretToken::isUrlSafeText(QStringView text)
+{
+    for (QChar c : text) {
         const char16_t u = c.unicode();
         const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
             || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';

@@ -17,6 +17,9 @@ public:
 
     static QString generate();
     static bool isWellFormed(QStringView token);
+    // Only [A-Za-z0-9_-]: what base64url and the OAuth state, nonce and code values we issue
+    // are made of, safe in a URL without encoding.
+    static bool isUrlSafeText(QStringView text);
     // Lower-case hex SHA-256 of the token's ASCII text.
     static QByteArray storageHash(QStringView token);
 };

@@ -48,15 +48,18 @@ void noContent(httplib::Response &response)
     response.set_header("Cache-Control", "no-store");
 }
 
-void html(httplib::Response &response, int status, const QString &page)
+void html(httplib::Response &response, int status, const QString &page, FormTargets forms)
 {
     response.status = status;
     response.set_header("Cache-Control", "no-store");
     // The page's URL holds a token: never send it on to another site.
     response.set_header("Referrer-Policy", "no-referrer");
     response.set_header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                        "form-action 'none'; frame-ancestors 'none'");
+                        forms == FormTargets::None
+                            ? "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                              "form-action 'none'; frame-ancestors 'none'"
+                            : "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                              "frame-ancestors 'none'");
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_content(page.toStdString(), "text/html; charset=utf-8");
 }

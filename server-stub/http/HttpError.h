@@ -34,7 +34,12 @@ namespace Reply {
 void json(httplib::Response &response, int status, const QJsonObject &body);
 void error(httplib::Response &response, const HttpError &error);
 void noContent(httplib::Response &response);
-void html(httplib::Response &response, int status, const QString &page);
+// Where a page's forms may post: nowhere (the landing pages), or anywhere (the stand-in
+// provider's sign-in form, whose answer redirects the browser to the app's loopback address,
+// which form-action would block in some browsers).
+enum class FormTargets { None, Any };
+void html(httplib::Response &response, int status, const QString &page,
+          FormTargets forms = FormTargets::None);
 } // namespace Reply
 
 } // namespace cqrs::stub

@@ -1,5 +1,7 @@
 #include "AuthorizationRequest.h"
 
+#include "SecretToken.h"
+
 #include <QStringList>
 
 namespace cqrs::stub {
@@ -60,16 +62,7 @@ bool AuthorizationRequest::isLoopbackRedirect(const QUrl &url)
 
 bool AuthorizationRequest::isUrlSafe(const QString &text, qsizetype max)
 {
-    if (text.isEmpty() || text.size() > max)
-        return false;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
-            || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
-        if (!ok)
-            return false;
-    }
-    return true;
+    return !text.isEmpty() && text.size() <= max && SecretToken::isUrlSafeText(text);
 }
 
 } // namespace cqrs::stub

@@ -1,5 +1,7 @@
 #include "SignInPage.h"
 
+#include "HttpError.h"
+
 #include <httplib.h>
 
 namespace cqrs::stub {
@@ -20,16 +22,7 @@ void send(httplib::Response &response, int status, const QString &body)
                          "margin:3em auto}label,input{display:block;margin:.4em 0}"
                          ".problem{color:#a00}</style></head><body>%2</body></html>")
               .arg(SignInPage::tr("NHSmail (stand-in) sign-in"), body);
-    response.status = status;
-    response.set_header("Cache-Control", "no-store");
-    response.set_header("Referrer-Policy", "no-referrer");
-    // No form-action restriction: after the form the browser is redirected to the app's
-    // loopback address, which form-action would block in some browsers.
-    response.set_header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                        "frame-ancestors 'none'");
-    response.set_header("X-Content-Type-Options", "nosniff");
-    response.set_content(page.toStdString(), "text/html; charset=utf-8");
+    Reply::html(response, status, page, Reply::FormTargets::Any);
 }
 
 } // namespace
