@@ -14,7 +14,8 @@
 #include "ServiceSettings.h"
 #include "SignInPage.h"
 #include "StatusMessage.h"
-#include "StubServer.h"
+#include "StubClient.h"
+#include "StubProcess.h"
 
 #include <QApplication>
 #include <QDir>
@@ -57,11 +58,10 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "cannot save %s\n", qPrintable(path));
     };
 
-    StubServer stub;
-    if (const QString problem = stub.start(); !problem.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(problem));
+    StubProcess stub; // says why on stderr when it cannot start
+    if (!stub.start())
         return 1;
-    }
+    StubClient client(stub);
     QTemporaryDir settingsDir;
     ServiceSettings settings(
         nullptr,
@@ -76,13 +76,13 @@ int main(int argc, char *argv[])
     (void)QTest::qWaitForWindowExposed(window);
     save(window, "sign-in");
 
-    stub.adminPost(QStringLiteral("/api/v1/admin/users"),
-                   {{QStringLiteral("userId"), QStringLiteral("jsmith01")},
-                    {QStringLiteral("email"), QStringLiteral("jane.smith@nhs.net")},
-                    {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
-                    {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")},
-                    {QStringLiteral("role"), QStringLiteral("Practice Manager")}});
-    controller.openLink(stub.newestAppLink(QStringLiteral("register")));
+    client.adminPost(QStringLiteral("/api/v1/admin/users"),
+                     {{QStringLiteral("userId"), QStringLiteral("jsmith01")},
+                      {QStringLiteral("email"), QStringLiteral("jane.smith@nhs.net")},
+                      {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
+                      {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")},
+                      {QStringLiteral("role"), QStringLiteral("Practice Manager")}});
+    controller.openLink(client.newestAppLink(QStringLiteral("register")));
     ui::SecurityInformationPage *security = window->securityInformationPage();
     waitFor([&] { return window->currentScreen() == security; });
     QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard2"));
@@ -121,12 +121,12 @@ int main(int argc, char *argv[])
         save(&help, "need-help");
     }
 
-    stub.adminPost(QStringLiteral("/api/v1/admin/users"),
-                   {{QStringLiteral("userId"), QStringLiteral("late.starter")},
-                    {QStringLiteral("email"), QStringLiteral("late@nhs.net")},
-                    {QStringLiteral("displayName"), QStringLiteral("Lee Late")}});
-    const QString oldLink = stub.newestAppLink(QStringLiteral("register"));
-    stub.advanceClock(8 * 24 * 3600);
+    client.adminPost(QStringLiteral("/api/v1/admin/users"),
+                     {{QStringLiteral("userId"), QStringLiteral("late.starter")},
+                      {QStringLiteral("email"), QStringLiteral("late@nhs.net")},
+                      {QStringLiteral("displayName"), QStringLiteral("Lee Late")}});
+    const QString oldLink = client.newestAppLink(QStringLiteral("register"));
+    client.advanceClock(8 * 24 * 3600);
     controller.openLink(oldLink);
     waitFor([&] {
         return window->currentScreen() == window->messagePage()

@@ -10,7 +10,8 @@
 #include "SignInPage.h"
 #include "SsoSignIn.h"
 #include "StatusMessage.h"
-#include "StubServer.h"
+#include "StubClient.h"
+#include "StubProcess.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -72,7 +73,8 @@ private:
                                                              : QStringLiteral("no help button");
     }
 
-    StubServer stub;
+    StubProcess stub;
+    StubClient client {stub};
     QTemporaryDir settingsDir;
     std::unique_ptr<ServiceSettings> settings;
     std::unique_ptr<app::AppController> controller;
@@ -80,8 +82,7 @@ private:
 
 void TestJourney::initTestCase()
 {
-    const QString problem = stub.start();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(stub.start());
 }
 
 void TestJourney::init()
@@ -104,7 +105,7 @@ void TestJourney::cleanup()
 
 void TestJourney::createUser(const QString &userId)
 {
-    const StubServer::Answer created = stub.adminPost(
+    const Reply created = client.adminPost(
         QStringLiteral("/api/v1/admin/users"),
         {{QStringLiteral("userId"), userId},
          {QStringLiteral("email"), userId + QStringLiteral("@nhs.net")},
@@ -128,7 +129,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
 {
     const QString userId = QStringLiteral("jsmith01");
     createUser(userId);
-    const QString link = stub.newestAppLink(QStringLiteral("register"));
+    const QString link = client.newestAppLink(QStringLiteral("register"));
     QVERIFY2(!link.isEmpty(), "no registration link in the outbox");
 
     // The link opens the Security Information screen for this user.
@@ -178,7 +179,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
 
     // Three days later the session has ended (idle expiry): the app says so and asks for a
     // fresh sign-in, after which the same change is accepted.
-    stub.advanceClock(259200);
+    client.advanceClock(259200);
     QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     QVERIFY(controller->changePasswordDialog() == nullptr);
@@ -212,7 +213,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
 void TestJourney::usedLinkSaysWhatToDo()
 {
     createUser(QStringLiteral("used.link"));
-    const QString link = stub.newestAppLink(QStringLiteral("register"));
+    const QString link = client.newestAppLink(QStringLiteral("register"));
     controller->openLink(link);
     QTRY_COMPARE(screen(), QStringLiteral("security-information"));
     ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
@@ -283,7 +284,7 @@ void TestJourney::nhsmailButtonFollowsPolicy()
 void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
 {
     const QString userId = QStringLiteral("forgetful");
-    QVERIFY(stub.addRegisteredUser(userId, QStringLiteral("First#Pass1")));
+    QVERIFY(client.addRegisteredUser(userId, QStringLiteral("First#Pass1")));
     ui::SignInPage *signInPage = controller->window()->signInPage();
     auto askForReset = [&](const QString &who) {
         signInPage->userIdField()->clear();
@@ -293,7 +294,7 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
                     && signInPage->status()->text().contains(QStringLiteral("If that User ID")));
     };
     auto setNewPassword = [&](const QString &password) {
-        const QString link = stub.newestAppLink(QStringLiteral("reset"));
+        const QString link = client.newestAppLink(QStringLiteral("reset"));
         QVERIFY(!link.isEmpty());
         controller->openLink(link);
         QTRY_COMPARE(screen(), QStringLiteral("security-information"));
@@ -320,7 +321,7 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
              ui::PasswordChecklist::State::NotMet);
 
     // Three days on (the old reset link has expired by then), a new reset works.
-    stub.advanceClock(259200);
+    client.advanceClock(259200);
     controller->showSignIn();
     askForReset(userId);
     setNewPassword(QStringLiteral("Second#Pass2"));
@@ -333,7 +334,7 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
 void TestJourney::lockedAccountSaysWhenToTryAgain()
 {
     const QString userId = QStringLiteral("locked.out");
-    QVERIFY(stub.addRegisteredUser(userId, QStringLiteral("Right#Pass1")));
+    QVERIFY(client.addRegisteredUser(userId, QStringLiteral("Right#Pass1")));
     ui::SignInPage *page = controller->window()->signInPage();
     for (int attempt = 0; attempt < 5; ++attempt) {
         signIn(userId, QStringLiteral("Wrong#Pass1"));

@@ -11,7 +11,8 @@
 #include "SignInMemory.h"
 #include "SignInPage.h"
 #include "StatusMessage.h"
-#include "StubServer.h"
+#include "StubClient.h"
+#include "StubProcess.h"
 #include "TestBrowser.h"
 
 #include <CredentialStore.h>
@@ -29,7 +30,7 @@ namespace {
 
 const QString ServiceName = QStringLiteral("CQRS Desktop tests");
 const QString UserId = QStringLiteral("jdoe");
-const QString Email = QStringLiteral("jdoe@nhs.net"); // StubServer::addRegisteredUser's choice
+const QString Email = QStringLiteral("jdoe@nhs.net"); // StubClient::addRegisteredUser's choice
 const QString CqrsPassword = QStringLiteral("Orchard#2025");
 const QString NhsMailPassword = QStringLiteral("Stand-in-NHSmail-1");
 // Set by the ctest entry that runs with a session bus leading nowhere.
@@ -76,7 +77,8 @@ private:
     void store(const RememberedSignIn &signIn);
     void signInWithPassword(Run &run);
 
-    StubServer stub {{QStringLiteral("--idp")}};
+    StubProcess stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
+    StubClient client {stub};
     QTemporaryDir settingsDir;
     CredentialStore credentials {ServiceName};
 };
@@ -86,14 +88,12 @@ void TestSignInMemory::initTestCase()
     if (!qEnvironmentVariableIsSet(NoStoreVariable)
         && qEnvironmentVariable("CQRS_TEST_SESSION") != QLatin1String("inside"))
         QSKIP("needs the private Secret Service: run ctest through scripts/with-test-session.sh");
-    const QString problem = stub.start();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QVERIFY(stub.addRegisteredUser(UserId, CqrsPassword));
-    const StubServer::Answer account
-        = stub.post(QStringLiteral("/dev/idp/accounts"),
-                    {{QStringLiteral("email"), Email},
-                     {QStringLiteral("name"), QStringLiteral("Jane Doe")},
-                     {QStringLiteral("password"), NhsMailPassword}});
+    QVERIFY(stub.start());
+    QVERIFY(client.addRegisteredUser(UserId, CqrsPassword));
+    const Reply account = client.post(QStringLiteral("/dev/idp/accounts"),
+                                      {{QStringLiteral("email"), Email},
+                                       {QStringLiteral("name"), QStringLiteral("Jane Doe")},
+                                       {QStringLiteral("password"), NhsMailPassword}});
     QCOMPARE(account.status, 201);
 }
 

@@ -1,5 +1,6 @@
 #include "SingleInstance.h"
-#include "StubServer.h"
+#include "StubClient.h"
+#include "StubProcess.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -31,7 +32,8 @@ private:
     QString screen() const;
     bool waitForScreen(const QString &name, int ms = 10000) const;
 
-    StubServer stub;
+    StubProcess stub;
+    StubClient client {stub};
     QString binary;
     std::unique_ptr<QTemporaryDir> dir;
     QString instanceName;
@@ -42,8 +44,7 @@ void TestSingleInstance::initTestCase()
 {
     binary = qEnvironmentVariable("CQRS_DESKTOP_BINARY");
     QVERIFY2(QFile::exists(binary), "CQRS_DESKTOP_BINARY does not name the built app");
-    const QString problem = stub.start();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(stub.start());
 }
 
 void TestSingleInstance::init()
@@ -100,13 +101,14 @@ bool TestSingleInstance::waitForScreen(const QString &name, int ms) const
 
 void TestSingleInstance::secondLaunchHandsOverItsLinkAndExits()
 {
-    QCOMPARE(stub.adminPost(QStringLiteral("/api/v1/admin/users"),
+    QCOMPARE(client
+                 .adminPost(QStringLiteral("/api/v1/admin/users"),
                             {{QStringLiteral("userId"), QStringLiteral("second.launch")},
                              {QStringLiteral("email"), QStringLiteral("second@nhs.net")},
                              {QStringLiteral("displayName"), QStringLiteral("Sam Second")}})
                  .status,
              201);
-    const QString link = stub.newestAppLink(QStringLiteral("register"));
+    const QString link = client.newestAppLink(QStringLiteral("register"));
     QVERIFY(!link.isEmpty());
 
     QProcess *first = launch({});

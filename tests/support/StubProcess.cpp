@@ -16,7 +16,11 @@ StubProcess::StubProcess(QStringList extraArguments)
 
 StubProcess::~StubProcess()
 {
-    if (isRunning())
+    // SIGTERM, as a person stopping it would; SIGKILL only if that hangs, so teardown never does.
+    if (!isRunning())
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(3000))
         kill();
 }
 

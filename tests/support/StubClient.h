@@ -38,13 +38,19 @@ public:
         return send("GET", path, {}, bearer);
     }
     Reply post(const QString &path, const QJsonObject &body, const QString &bearer = {});
+    // With the stub's admin key.
+    Reply adminPost(const QString &path, const QJsonObject &body);
 
     // Admin creates a user; returns the registration token from the outbox's newest email.
     QString createUser(const QString &userId, const QString &email = {});
-    // Token of the newest link in the outbox whose path starts with `route` ("register").
+    // The newest cqrs:// link in the outbox for `route` ("register", "reset"), as the app gets it.
+    QString newestAppLink(const QString &route);
+    // Token of that link.
     QString latestToken(const QString &route = QStringLiteral("register"));
     // Registers through `token` and returns the status.
     int registerPassword(const QString &token, const QString &password);
+    // Creates a user (email userId@nhs.net) and sets their first password; true if both worked.
+    bool addRegisteredUser(const QString &userId, const QString &password);
     // Signs in; the session token, or empty with the status in *status.
     QString signIn(const QString &userId, const QString &password, Reply *reply = nullptr);
     void advanceClock(qint64 seconds);

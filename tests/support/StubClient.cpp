@@ -53,16 +53,20 @@ Reply StubClient::post(const QString &path, const QJsonObject &body, const QStri
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), bearer);
 }
 
+Reply StubClient::adminPost(const QString &path, const QJsonObject &body)
+{
+    return post(path, body, StubProcess::adminKey());
+}
+
 QString StubClient::createUser(const QString &userId, const QString &email)
 {
-    const Reply created = post(
+    const Reply created = adminPost(
         QStringLiteral("/api/v1/admin/users"),
         {{QStringLiteral("userId"), userId},
          {QStringLiteral("email"), email.isEmpty() ? userId + QStringLiteral("@nhs.net") : email},
          {QStringLiteral("displayName"), QStringLiteral("Test User")},
          {QStringLiteral("organisation"), QStringLiteral("A81001")},
-         {QStringLiteral("role"), QStringLiteral("Practice Manager")}},
-        StubProcess::adminKey());
+         {QStringLiteral("role"), QStringLiteral("Practice Manager")}});
     if (created.status != 201) {
         qWarning("creating %s: %d %s", qPrintable(userId), created.status,
                  created.body.constData());
@@ -71,7 +75,7 @@ QString StubClient::createUser(const QString &userId, const QString &email)
     return latestToken();
 }
 
-QString StubClient::latestToken(const QString &route)
+QString StubClient::newestAppLink(const QString &route)
 {
     const QJsonArray emails = get(QStringLiteral("/dev/outbox")).array();
     for (qsizetype i = emails.size() - 1; i >= 0; --i) {
@@ -79,10 +83,15 @@ QString StubClient::latestToken(const QString &route)
              emails.at(i).toObject().value(QStringLiteral("links")).toArray()) {
             const QUrl url(link.toString());
             if (url.scheme() == QLatin1String("cqrs") && url.host() == route)
-                return QUrlQuery(url).queryItemValue(QStringLiteral("token"));
+                return link.toString();
         }
     }
     return {};
+}
+
+QString StubClient::latestToken(const QString &route)
+{
+    return QUrlQuery(QUrl(newestAppLink(route))).queryItemValue(QStringLiteral("token"));
 }
 
 int StubClient::registerPassword(const QString &token, const QString &password)
@@ -90,6 +99,12 @@ int StubClient::registerPassword(const QString &token, const QString &password)
     return post(QStringLiteral("/api/v1/registrations/") + token,
                 {{QStringLiteral("password"), password}})
         .status;
+}
+
+bool StubClient::addRegisteredUser(const QString &userId, const QString &password)
+{
+    const QString token = createUser(userId);
+    return !token.isEmpty() && registerPassword(token, password) == 201;
 }
 
 QString StubClient::signIn(const QString &userId, const QString &password, Reply *reply)

@@ -10,7 +10,9 @@
 #include <memory>
 
 // The real cqrs-server-stub (path in CQRS_SERVER_STUB) on an ephemeral loopback port, with a
-// database and outbox in a temporary folder that outlives restarts of the process.
+// database and outbox in a temporary folder that outlives restarts of the process, and the
+// admin API always on (adminKey()). Extra `serve` arguments choose the rest: --dev for the
+// test endpoints (the default), --idp for the stand-in NHSmail, policy or rate-limit options.
 class StubProcess
 {
 public:
@@ -27,7 +29,8 @@ public:
     bool stop(); // SIGTERM, and waits for a clean exit
     bool isRunning() const;
 
-    QUrl url(const QString &path) const;
+    // The address it listens on, with `path` appended ("/api/v1/..."); empty path, the server.
+    QUrl url(const QString &path = {}) const;
     QString databasePath() const { return m_dir.filePath(QStringLiteral("stub.sqlite")); }
     QString outboxPath() const { return m_dir.filePath(QStringLiteral("outbox")); }
     // Everything the process wrote to stderr (the request log) so far.
