@@ -13,7 +13,8 @@ class TestStubBadInput : public QObject
     Q_OBJECT
 
 private:
-    StubProcess m_stub;
+    // With the stand-in provider too, so the OpenAPI walk reaches every documented path.
+    StubProcess m_stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
     std::unique_ptr<StubClient> m_client;
     QByteArray m_usersBefore;
     QString m_token;
@@ -210,13 +211,18 @@ private Q_SLOTS:
 
     void devEndpointsExistOnlyInDevMode()
     {
-        StubProcess production {QStringList()};
+        StubProcess production {{QStringLiteral("--idp")}};
         QVERIFY(production.start());
         StubClient client(production);
         expectError(client.get(QStringLiteral("/dev/outbox")), 404, QStringLiteral("not_found"));
         expectError(
             client.post(QStringLiteral("/dev/clock"), {{QStringLiteral("advanceSeconds"), 60}}),
             404, QStringLiteral("not_found"));
+        expectError(client.post(QStringLiteral("/dev/idp/accounts"),
+                                {{QStringLiteral("email"), QStringLiteral("a@nhs.net")},
+                                 {QStringLiteral("name"), QStringLiteral("A")},
+                                 {QStringLiteral("password"), QStringLiteral("Stand-in-1")}}),
+                    404, QStringLiteral("not_found"));
         QVERIFY(production.stop());
     }
 
