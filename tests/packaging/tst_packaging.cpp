@@ -465,6 +465,7 @@ void PackagingTest::debDependsOnThePluginsQtLoadsAtRunTime()
     QCOMPARE(depends.exitCode, 0);
     QVERIFY2(depends.output.contains(QStringLiteral("libqt6sql6-sqlite")),
              qPrintable(depends.output));
+    QVERIFY2(depends.output.contains(QStringLiteral("libsecret-1-0")), qPrintable(depends.output));
     QVERIFY2(depends.output.contains(QStringLiteral("qt6-qpa-plugins")),
              qPrintable(depends.output));
     // Found by dpkg-shlibdeps from what the programs link.
