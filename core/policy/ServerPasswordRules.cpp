@@ -24,8 +24,9 @@ public:
     {
         // The client shows nextChangeAllowedAt in the user's own locale and time zone; this
         // message is for any other client, so it names its zone.
+        // No closing full stop: the server lists every refusal in one sentence.
         return tr("Your password was set too recently to change it yourself. You can change it "
-                  "from %1.")
+                  "from %1")
             .arg(
                 QLocale::c().toString(allowedAt.toUTC(), QStringLiteral("d MMM yyyy HH:mm 'UTC'")));
     }

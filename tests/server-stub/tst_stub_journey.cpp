@@ -109,6 +109,9 @@ private Q_SLOTS:
             tooSoon.json().value(QStringLiteral("nextChangeAllowedAt")).toString(), Qt::ISODate);
         QVERIFY(allowedAt > QDateTime::currentDateTimeUtc().addSecs(71 * 3600));
         QVERIFY(allowedAt < QDateTime::currentDateTimeUtc().addSecs(73 * 3600));
+        const QString message = tooSoon.json().value(QStringLiteral("message")).toString();
+        QVERIFY2(message.contains(QStringLiteral("UTC")) && !message.contains(QStringLiteral("..")),
+                 qPrintable(message));
 
         // Three days on (the session has idled out meanwhile: sign in again), change twice.
         api.advanceClock(72 * 3600 + 60);
