@@ -34,6 +34,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     m_submit = buttons->addButton(tr("&Change password"), QDialogButtonBox::AcceptRole);
     m_close = buttons->addButton(QDialogButtonBox::Close);
     QPushButton *help = buttons->addButton(tr("Need &help?"), QDialogButtonBox::HelpRole);
+    help->setObjectName(QStringLiteral("needHelp"));
     m_submit->setObjectName(QStringLiteral("submit"));
     m_submit->setDefault(true);
 
@@ -55,10 +56,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     disconnect(buttons, nullptr, this, nullptr);
     connect(m_submit, &QPushButton::clicked, this, &ChangePasswordDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(help, &QPushButton::clicked, this, [this] {
-        NeedHelpDialog dialog(this);
-        dialog.exec();
-    });
+    connect(help, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
     connect(m_busy, &BusyIndicator::cancelRequested, this, &ChangePasswordDialog::cancelRequested);
     setTabOrder(m_current, m_form->passwordField());
     updateSubmit();

@@ -47,10 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     resize(560, 640);
 
-    connect(m_needHelp, &QPushButton::clicked, this, [this] {
-        NeedHelpDialog dialog(this);
-        dialog.exec();
-    });
+    connect(m_needHelp, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
     connect(m_stack, &QStackedWidget::currentChanged, this,
             [this] { emit screenChanged(currentScreenName()); });
 }

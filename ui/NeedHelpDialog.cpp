@@ -28,4 +28,12 @@ NeedHelpDialog::NeedHelpDialog(QWidget *parent)
     layout->addWidget(buttons);
 }
 
+NeedHelpDialog *NeedHelpDialog::openFor(QWidget *parent)
+{
+    auto *dialog = new NeedHelpDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 } // namespace cqrs::ui
