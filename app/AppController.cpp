@@ -134,25 +134,39 @@ void AppController::resumeSignIn()
 
 void AppController::ssoFailed(const QString &message)
 {
-    if (!m_resumeToken.isEmpty())
-        return abandonResume(message.isEmpty());
+    if (!m_resumeToken.isEmpty()) {
+        if (message.isEmpty())
+            return abandonResume(ResumeEnd::Cancelled);
+        return abandonResume(
+            m_sso && m_sso->wasRefused() ? ResumeEnd::Refused : ResumeEnd::Unreachable, message);
+    }
     if (message.isEmpty())
         m_window->signInPage()->showInfo(tr("NHSmail sign-in was cancelled."));
     else
         m_window->signInPage()->showError(message);
 }
 
-void AppController::abandonResume(bool cancelled)
+void AppController::abandonResume(ResumeEnd end, const QString &problem)
 {
+    // A provider replaces the refresh token at each use: once it has sent a new one, the kept
+    // one is spent, so the new one is what the next start needs.
+    const QString fresh = m_sso ? m_sso->refreshToken() : QString();
     m_resumeToken.clear();
-    ui::SignInPage *page = m_window->signInPage();
-    if (cancelled)
-        return page->showInfo(tr("Sign in with your User ID and password, or with NHSmail."));
-    // The token was refused or spent (providers replace it at each use), so it is no use again.
-    if (m_memory)
+    if (m_memory && end == ResumeEnd::Refused)
         m_memory->forget();
-    page->showInfo(tr("CQRS Desktop could not sign you in with NHSmail as it did last time. Sign "
-                      "in again with NHSmail, or with your User ID and password."));
+    else if (m_memory && !fresh.isEmpty())
+        m_memory->remember({RememberedSignIn::Method::NhsMail, fresh});
+    ui::SignInPage *page = m_window->signInPage();
+    switch (end) {
+    case ResumeEnd::Cancelled:
+        return page->showInfo(tr("Sign in with your User ID and password, or with NHSmail."));
+    case ResumeEnd::Refused:
+        return page->showInfo(tr("CQRS Desktop could not sign you in with NHSmail as it did last "
+                                 "time. Sign in again with NHSmail, or with your User ID and "
+                                 "password."));
+    case ResumeEnd::Unreachable:
+        return page->showError(problem);
+    }
 }
 
 void AppController::signInWithIdToken(const QString &idToken)
@@ -167,8 +181,15 @@ void AppController::signInWithIdToken(const QString &idToken)
             m_resumeToken.clear();
             return signedIn(*r.value, {RememberedSignIn::Method::NhsMail, kept});
         }
-        if (!m_resumeToken.isEmpty())
-            return abandonResume(r.error.kind == ApiError::Kind::Cancelled);
+        if (!m_resumeToken.isEmpty()) {
+            if (r.error.kind == ApiError::Kind::Cancelled)
+                return abandonResume(ResumeEnd::Cancelled);
+            // Only the server saying this NHSmail account gets no CQRS session makes the
+            // remembered sign-in useless; being offline or the server being down does not.
+            const bool refused = r.error.httpStatus == 401 || r.error.is(u"not_registered");
+            return abandonResume(refused ? ResumeEnd::Refused : ResumeEnd::Unreachable,
+                                 signInProblem(r.error));
+        }
         QString message = signInProblem(r.error);
         if (r.error.is(u"not_registered"))
             message = tr("Your NHSmail account is not linked to a CQRS user. Register with the "

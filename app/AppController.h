@@ -65,7 +65,8 @@ private:
     void startSso();
     void signInWithIdToken(const QString &idToken);
     void ssoFailed(const QString &message);
-    void abandonResume(bool cancelled);
+    enum class ResumeEnd { Cancelled, Refused, Unreachable };
+    void abandonResume(ResumeEnd end, const QString &problem = {});
     void signOut();
 
     void openChangePassword();

@@ -49,4 +49,9 @@ QString NhsMailSignIn::refreshToken() const
     return m_flow->refreshToken();
 }
 
+bool NhsMailSignIn::wasRefused() const
+{
+    return m_flow->wasRefused();
+}
+
 } // namespace cqrs::app

@@ -31,6 +31,7 @@ public:
     // The flow ends silently when cancelled; the screen still needs to hear that it ended.
     void cancel() override;
     QString refreshToken() const override;
+    bool wasRefused() const override;
 
 private:
     std::unique_ptr<OidcSignIn> m_flow;

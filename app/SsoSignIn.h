@@ -24,6 +24,9 @@ public:
     // After idTokenReceived: the refresh token the provider gave (only when the scopes include
     // offline_access), for the credential store; empty when there is none. Never log it.
     virtual QString refreshToken() const = 0;
+    // After failed(): the provider refused the refresh token (it will never work again), as
+    // opposed to not being reachable; only then is a remembered sign-in forgotten.
+    virtual bool wasRefused() const = 0;
 
 signals:
     void idTokenReceived(const QString &idToken);

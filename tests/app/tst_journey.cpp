@@ -36,6 +36,7 @@ public:
     void refresh(const QString &) override { emit idTokenReceived(idToken); }
     void cancel() override { ++cancels; }
     QString refreshToken() const override { return {}; }
+    bool wasRefused() const override { return false; }
 };
 
 } // namespace

@@ -68,6 +68,7 @@ private slots:
     void nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser();
     void resumingShowsProgressWithAWorkingCancel();
     void refusedTokenFallsBackToSignInAndIsForgotten();
+    void unreachableProviderKeepsTheToken();
     void unavailableStoreIsSaidPlainly();
 
 private:
@@ -269,6 +270,31 @@ void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
     QVERIFY(run.signInPage()->ssoButton()->isEnabled());
     QVERIFY(!run.controller.api()->hasSession());
     QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::NotFound, 10000);
+}
+
+void TestSignInMemory::unreachableProviderKeepsTheToken()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    // Offline at start-up: nothing listens where the provider should be.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const auto settings = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(port));
+    const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
+                                       QStringLiteral("kept-refresh-token")};
+    store(remembered);
+
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->isError(), 15000);
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
+    // The token was never refused, so the next start, back online, can still use it.
+    QTest::qWait(500);
+    QCOMPARE(stored().signIn, remembered);
 }
 
 void TestSignInMemory::unavailableStoreIsSaidPlainly()

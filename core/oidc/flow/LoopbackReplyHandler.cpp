@@ -32,8 +32,8 @@ void LoopbackReplyHandler::networkReplyFinished(QNetworkReply *reply)
     if (!error.isEmpty()) {
         // RFC 6749 §5.2: invalid_grant covers a used, expired or mismatched code or verifier.
         if (error == QLatin1String("invalid_grant"))
-            emit tokenRequestFailed(tr("NHSmail did not accept this sign-in (it may have "
-                                       "expired or already been used). Sign in again."));
+            emit grantRefused(tr("NHSmail did not accept this sign-in (it may have "
+                                 "expired or already been used). Sign in again."));
         else
             emit tokenRequestFailed(
                 tr("NHSmail refused to complete the sign-in (%1). Sign in again, and if it "

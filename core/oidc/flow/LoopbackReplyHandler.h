@@ -28,6 +28,9 @@ public:
 
 signals:
     void tokenRequestFailed(const QString &message);
+    // The provider answered and refused the grant (invalid_grant): the code or refresh token
+    // will never work again, unlike a provider that could not be reached.
+    void grantRefused(const QString &message);
 };
 
 } // namespace cqrs

@@ -38,6 +38,7 @@ void OidcSignIn::start(const BrowserOpener &openBrowser)
 {
     if (isRunning())
         return;
+    m_refused = false;
     m_openBrowser = openBrowser;
     discover([this](const ProviderMetadata &metadata) { beginAuthorization(metadata); });
 }
@@ -46,6 +47,7 @@ void OidcSignIn::refresh(const QString &refreshToken)
 {
     if (isRunning())
         return;
+    m_refused = false;
     if (refreshToken.isEmpty()) {
         setStep(Step::Discovering);
         return fail(tr("There is no remembered NHSmail sign-in. Sign in with NHSmail again."));
@@ -123,6 +125,10 @@ QOAuth2AuthorizationCodeFlow *OidcSignIn::prepareFlow(const ProviderMetadata &me
     flow->setReplyHandler(handler);
     connect(flow, &QAbstractOAuth::granted, this, &OidcSignIn::onGranted);
     connect(handler, &LoopbackReplyHandler::tokenRequestFailed, this, &OidcSignIn::fail);
+    connect(handler, &LoopbackReplyHandler::grantRefused, this, [this](const QString &message) {
+        m_refused = isRunning();
+        fail(message);
+    });
     return flow;
 }
 

@@ -83,6 +83,9 @@ public:
     // (for the credential store; never log it).
     const IdTokenClaims &claims() const { return m_claims; }
     const QString &refreshToken() const { return m_refreshToken; }
+    // Valid after failed(): the provider answered and refused the code or refresh token, so it
+    // is no use again; false when the provider could not be reached or answered nonsense.
+    bool wasRefused() const { return m_refused; }
 
 public slots:
     void start(const cqrs::OidcSignIn::BrowserOpener &openBrowser);
@@ -128,6 +131,7 @@ private:
 
     IdTokenClaims m_claims;
     QString m_refreshToken;
+    bool m_refused = false;
 };
 
 } // namespace cqrs
