@@ -77,7 +77,7 @@ AppController::AppController(ServiceSettings &settings, QObject *parent)
     connect(m_api, &ApiClient::sessionEnded, this, [this] {
         m_user.reset();
         if (m_changeDialog)
-            m_changeDialog->reject();
+            m_changeDialog->abandon();
         showSignIn(tr("You have been signed out because your session ended. Sign in again."));
     });
     setSsoSignIn(nullptr);
@@ -232,7 +232,7 @@ void AppController::openLink(const QString &text)
 {
     // The link's screen replaces whatever was open, a dialog and an NHSmail sign-in included.
     if (m_changeDialog)
-        m_changeDialog->reject();
+        m_changeDialog->abandon();
     cancelRequest();
     m_window->bringToFront();
     const auto link = RegistrationLink::parse(text);

@@ -78,6 +78,18 @@ void ChangePasswordDialog::showRefusal(const QString &message, const QStringList
     m_status->showError(message);
 }
 
+void ChangePasswordDialog::reject()
+{
+    if (!m_busy->isBusy())
+        QDialog::reject();
+}
+
+void ChangePasswordDialog::abandon()
+{
+    m_busy->stop();
+    QDialog::reject();
+}
+
 void ChangePasswordDialog::submit()
 {
     if (m_submit->isEnabled() && !m_busy->isBusy())

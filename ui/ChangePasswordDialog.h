@@ -29,6 +29,12 @@ public:
     void showRefusal(const QString &message, const QStringList &violations,
                      const QHash<QString, QString> &detail = {});
 
+    // Esc and the window's close button do nothing while the server is answering: closing
+    // then would drop its answer unseen. Cancel on the progress line stops the request first.
+    void reject() override;
+    // Closes even mid-request, when the app moves on: the session ended, a link was opened.
+    void abandon();
+
     QLineEdit *currentPasswordField() const { return m_current; }
     NewPasswordForm *form() const { return m_form; }
     QPushButton *submitButton() const { return m_submit; }

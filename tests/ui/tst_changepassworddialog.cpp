@@ -20,6 +20,7 @@ private slots:
     void init();
     void cleanup();
     void closingWhileHelpIsOpenTakesHelpWithIt();
+    void escapeWhileBusyKeepsTheDialog();
 
 private:
     QPointer<ChangePasswordDialog> dialog;
@@ -58,6 +59,21 @@ void TestChangePasswordDialog::closingWhileHelpIsOpenTakesHelpWithIt()
     dialog->reject();
     QTRY_VERIFY(dialog.isNull());
     QVERIFY(help.isNull());
+}
+
+void TestChangePasswordDialog::escapeWhileBusyKeepsTheDialog()
+{
+    dialog->showBusy(QStringLiteral("Changing your password…"));
+    QTest::keyClick(dialog.data(), Qt::Key_Escape);
+    dialog->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+
+    // The answer arrived: Esc closes it again.
+    dialog->showRefusal(QStringLiteral("Your current password is not correct."), {});
+    QTest::keyClick(dialog.data(), Qt::Key_Escape);
+    QTRY_VERIFY(dialog.isNull());
 }
 
 QTEST_MAIN(TestChangePasswordDialog)
