@@ -1,6 +1,7 @@
 #include "ServiceSettings.h"
 
-#include <QHostAddress>
+#include <TransportSecurity.h>
+
 #include <QLoggingCategory>
 
 namespace cqrs {
@@ -16,14 +17,6 @@ constexpr QLatin1String RememberedUserIdKey("RememberedUserId");
 QString keyName(const char *key)
 {
     return QString::fromLatin1(key);
-}
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 // The registry gives a DWORD, an INI file a string: accept 0/1 and true/false in either.
@@ -76,9 +69,7 @@ bool ServiceSettings::isUsableServerUrl(const QUrl &url)
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery()
         || url.hasFragment())
         return false;
-    const QString scheme = url.scheme().toLower();
-    return scheme == QLatin1String("https")
-        || (scheme == QLatin1String("http") && isLoopback(url.host()));
+    return isSecureOrLoopback(url);
 }
 
 std::optional<QUrl> ServiceSettings::serverUrlFrom(const QSettings *settings) const

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace cqrs;
@@ -376,6 +377,44 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("different issuer")));
         QVERIFY(!ProviderMetadata::fromJson("{\"issuer\":\"x\"}", QStringLiteral("x"), &error));
         QVERIFY(!ProviderMetadata::fromJson("[]", issuer, &error));
+    }
+
+    void providerAddressesMustBeHttpsOrThisMachine_data()
+    {
+        QTest::addColumn<QString>("issuer");
+        QTest::addColumn<QString>("endpointBase");
+        QTest::addColumn<bool>("accepted");
+        const QString https = QStringLiteral("https://login.example");
+        const QString plain = QStringLiteral("http://login.example");
+        QTest::newRow("https") << https << https << true;
+        QTest::newRow("http endpoints") << https << plain << false;
+        QTest::newRow("http issuer") << plain << https << false;
+        QTest::newRow("127.0.0.1") << QStringLiteral("http://127.0.0.1:8080/idp")
+                                   << QStringLiteral("http://127.0.0.1:8080") << true;
+        QTest::newRow("::1") << QStringLiteral("http://[::1]:8080/idp")
+                             << QStringLiteral("http://[::1]:8080") << true;
+        QTest::newRow("localhost") << QStringLiteral("http://localhost:8080/idp")
+                                   << QStringLiteral("http://localhost:8080") << true;
+        QTest::newRow("look-alike") << QStringLiteral("http://127.0.0.1.example/idp")
+                                    << QStringLiteral("http://127.0.0.1.example") << false;
+    }
+
+    void providerAddressesMustBeHttpsOrThisMachine()
+    {
+        QFETCH(QString, issuer);
+        QFETCH(QString, endpointBase);
+        QFETCH(bool, accepted);
+        QJsonObject document {
+            {QStringLiteral("issuer"), issuer},
+            {QStringLiteral("authorization_endpoint"), endpointBase + QStringLiteral("/authorize")},
+            {QStringLiteral("token_endpoint"), endpointBase + QStringLiteral("/token")},
+            {QStringLiteral("jwks_uri"), endpointBase + QStringLiteral("/keys")}};
+        QString error;
+        const auto metadata
+            = ProviderMetadata::fromJson(QJsonDocument(document).toJson(), issuer, &error);
+        QCOMPARE(metadata.has_value(), accepted);
+        if (!accepted)
+            QVERIFY2(error.contains(QStringLiteral("https")), qPrintable(error));
     }
 };
 

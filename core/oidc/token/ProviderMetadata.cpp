@@ -1,5 +1,7 @@
 #include "ProviderMetadata.h"
 
+#include <TransportSecurity.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +52,12 @@ ProviderMetadata::fromJson(const QByteArray &json, const QString &expectedIssuer
     if (metadata.issuer != expectedIssuer)
         return fail(tr("The identity provider's configuration names a different issuer. "
                        "Ask your IT administrator to check the sign-in settings."));
+    // Codes and tokens travel to these: never in the clear over a network.
+    for (const QUrl &url : {QUrl(metadata.issuer, QUrl::StrictMode), metadata.authorizationEndpoint,
+                            metadata.tokenEndpoint, metadata.jwksUri})
+        if (!url.isEmpty() && !isSecureOrLoopback(url))
+            return fail(tr("The identity provider's configuration uses an address without "
+                           "https. Ask your IT administrator to check the sign-in settings."));
     if (metadata.authorizationEndpoint.isEmpty() || metadata.tokenEndpoint.isEmpty()
         || metadata.jwksUri.isEmpty())
         return fail(tr("The identity provider's configuration is incomplete."));
