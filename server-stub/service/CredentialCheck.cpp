@@ -8,7 +8,7 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
 {
     Result result;
     const SignInThrottle &throttle = m_backend.throttle();
-    if (const qint64 locked = throttle.lockedForMs(userId, m_backend.clock().nowMs())) {
+    if (const qint64 locked = throttle.beginAttempt(userId, m_backend.clock().nowMs())) {
         result.kind = Result::Kind::Locked;
         result.retryAfterMs = locked;
         return result;
@@ -28,14 +28,18 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
     });
 
     if (known && matches) {
-        throttle.clear(userId);
+        if (const qint64 locked = throttle.settleSuccess(userId, m_backend.clock().nowMs())) {
+            result.kind = Result::Kind::Locked;
+            result.retryAfterMs = locked;
+            return result;
+        }
         result.kind = Result::Kind::Valid;
         result.user = *user;
         if (!strongerHash.isEmpty() && m_backend.users().rehash(*user, strongerHash))
             result.user.passwordHash = strongerHash;
         return result;
     }
-    if (const qint64 locked = throttle.recordFailure(userId, m_backend.clock().nowMs())) {
+    if (const qint64 locked = throttle.settleFailure(userId, m_backend.clock().nowMs())) {
         result.kind = Result::Kind::Locked;
         result.retryAfterMs = locked;
     }

@@ -9,37 +9,75 @@ QString SignInThrottle::keyFor(QStringView userId)
     return userId.toString().toCaseFolded();
 }
 
-qint64 SignInThrottle::lockedForMs(QStringView userId, qint64 nowMs) const
+SignInThrottle::Row SignInThrottle::read(const QString &key, qint64 nowMs) const
 {
     QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT locked_until FROM sign_in_failures WHERE user_key = ?"),
-        {keyFor(userId)});
-    if (!query.next() || query.value(0).isNull())
-        return 0;
-    return std::max<qint64>(0, query.value(0).toLongLong() - nowMs);
+        QStringLiteral("SELECT consecutive, locked_until FROM sign_in_failures WHERE user_key = ?"),
+        {key});
+    Row row;
+    if (!query.next())
+        return row;
+    row.consecutive = query.value(0).toInt();
+    if (!query.value(1).isNull()) {
+        row.lockedForMs = std::max<qint64>(0, query.value(1).toLongLong() - nowMs);
+        // A lock that has run out starts a fresh count.
+        if (row.lockedForMs == 0)
+            row.consecutive = 0;
+    }
+    return row;
 }
 
-qint64 SignInThrottle::recordFailure(QStringView userId, qint64 nowMs) const
+qint64 SignInThrottle::lock(const QString &key, qint64 nowMs) const
+{
+    m_database.exec(QStringLiteral("UPDATE sign_in_failures SET consecutive = 0,"
+                                   " locked_until = ? WHERE user_key = ?"),
+                    {nowMs + m_limits.lockoutMs, key});
+    return m_limits.lockoutMs;
+}
+
+qint64 SignInThrottle::lockedForMs(QStringView userId, qint64 nowMs) const
+{
+    return read(keyFor(userId), nowMs).lockedForMs;
+}
+
+qint64 SignInThrottle::beginAttempt(QStringView userId, qint64 nowMs) const
 {
     const QString key = keyFor(userId);
     Transaction transaction(m_database);
-    // A lock that has run out starts a fresh count.
-    m_database.exec(QStringLiteral("INSERT INTO sign_in_failures (user_key, consecutive) VALUES"
-                                   " (?, 1) ON CONFLICT(user_key) DO UPDATE SET"
-                                   " consecutive = CASE WHEN locked_until IS NOT NULL"
-                                   " AND locked_until <= ? THEN 1 ELSE consecutive + 1 END,"
-                                   " locked_until = CASE WHEN locked_until <= ? THEN NULL"
-                                   " ELSE locked_until END"),
-                    {key, nowMs, nowMs});
-    QSqlQuery count = m_database.exec(
-        QStringLiteral("SELECT consecutive FROM sign_in_failures WHERE user_key = ?"), {key});
-    qint64 locked = 0;
-    if (count.next() && count.value(0).toInt() >= m_limits.maxFailures) {
-        m_database.exec(QStringLiteral("UPDATE sign_in_failures SET consecutive = 0,"
-                                       " locked_until = ? WHERE user_key = ?"),
-                        {nowMs + m_limits.lockoutMs, key});
-        locked = m_limits.lockoutMs;
+    const Row row = read(key, nowMs);
+    qint64 locked = row.lockedForMs;
+    if (!locked && row.consecutive >= m_limits.maxFailures) {
+        locked = lock(key, nowMs);
+    } else if (!locked) {
+        m_database.exec(QStringLiteral("INSERT INTO sign_in_failures (user_key, consecutive)"
+                                       " VALUES (?, ?) ON CONFLICT(user_key) DO UPDATE SET"
+                                       " consecutive = excluded.consecutive,"
+                                       " locked_until = NULL"),
+                        {key, row.consecutive + 1});
     }
+    transaction.commit();
+    return locked;
+}
+
+qint64 SignInThrottle::settleFailure(QStringView userId, qint64 nowMs) const
+{
+    const QString key = keyFor(userId);
+    Transaction transaction(m_database);
+    const Row row = read(key, nowMs);
+    qint64 locked = row.lockedForMs;
+    if (!locked && row.consecutive >= m_limits.maxFailures)
+        locked = lock(key, nowMs);
+    transaction.commit();
+    return locked;
+}
+
+qint64 SignInThrottle::settleSuccess(QStringView userId, qint64 nowMs) const
+{
+    const QString key = keyFor(userId);
+    Transaction transaction(m_database);
+    const qint64 locked = read(key, nowMs).lockedForMs;
+    if (!locked)
+        clear(userId);
     transaction.commit();
     return locked;
 }

@@ -1,6 +1,9 @@
 #include "StubClient.h"
 
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -58,6 +61,35 @@ private:
         return elapsed;
     }
 
+    // Sends `count` wrong-password sign-ins for `userId` all at once, over several connections
+    // so that the stub's workers take them in parallel; the statuses, in no particular order.
+    QList<int> parallelWrongSignIns(const QString &userId, int count)
+    {
+        const QByteArray body
+            = QJsonDocument(QJsonObject {
+                                {QStringLiteral("userId"), userId},
+                                {QStringLiteral("password"), QStringLiteral("Wrong-Password-1")},
+                            })
+                  .toJson(QJsonDocument::Compact);
+        // Qt opens at most six connections per host and manager.
+        QNetworkAccessManager managers[3];
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < count; ++i) {
+            QNetworkRequest request(m_stub.url(QStringLiteral("/api/v1/sessions")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            replies.append(managers[i % 3].post(request, body));
+        }
+        QList<int> statuses;
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished())
+                QSignalSpy(reply, &QNetworkReply::finished).wait(30000);
+            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            delete reply;
+        }
+        return statuses;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -89,6 +121,19 @@ private Q_SLOTS:
                             StubProcess::adminKey())
                      .error(),
                  QStringLiteral("unknown_user"));
+    }
+
+    void parallelGuessesStopAtTheLockout()
+    {
+        const QString user = registeredUser(QStringLiteral("parallel.target"));
+        QVERIFY(!user.isEmpty());
+        const QList<int> statuses = parallelWrongSignIns(user, 12);
+        // Each attempt counts before its password is checked, so no more than five are ever
+        // checked, however many arrive together.
+        QCOMPARE(statuses.count(401) + statuses.count(423), 12);
+        QVERIFY2(statuses.count(401) <= 5,
+                 qPrintable(QStringLiteral("%1 of 12 were checked").arg(statuses.count(401))));
+        QCOMPARE(signIn(user, m_password).status, 423);
     }
 
     void lockEndsByItself()
