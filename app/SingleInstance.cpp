@@ -1,9 +1,13 @@
 #include "SingleInstance.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
 
 namespace cqrs::app {
 
@@ -125,6 +129,19 @@ QString SingleInstance::request(const QString &serverName, const QString &line,
             return {};
     }
     return QString::fromUtf8(socket.readLine(MaxLineBytes)).trimmed();
+}
+
+bool SingleInstance::handOver(const QString &serverName, const QString &line,
+                              std::chrono::milliseconds within)
+{
+    const QDeadlineTimer deadline(within);
+    while (!deadline.hasExpired()) {
+        const std::chrono::milliseconds rest(std::max<qint64>(deadline.remainingTime(), 1));
+        if (request(serverName, line, rest) == QLatin1String("ok"))
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
 }
 
 } // namespace cqrs::app

@@ -43,6 +43,15 @@ public:
     static QString request(const QString &serverName, const QString &line,
                            std::chrono::milliseconds timeout);
 
+    // How long a second launch waits for the first to answer: the first may still be starting
+    // (its credential store calls block at start-up), well beyond a second on a slow machine.
+    static constexpr std::chrono::seconds HandOverTime {5};
+    // Secondary side: sends `line` until the first instance answers "ok" or `within` runs out;
+    // returns as soon as it answers. Each request waits for the rest of the time, so a slow first
+    // instance receives the line once, not once per retry.
+    static bool handOver(const QString &serverName, const QString &line,
+                         std::chrono::milliseconds within = HandOverTime);
+
     void setScreenReporter(std::function<QString()> reporter)
     {
         m_reportScreen = std::move(reporter);

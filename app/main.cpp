@@ -8,10 +8,8 @@
 #include "SingleInstance.h"
 
 #include <QApplication>
-#include <QDeadlineTimer>
 #include <QIcon>
 #include <QMessageBox>
-#include <QThread>
 #include <QWindow>
 
 #include <cstdio>
@@ -23,21 +21,6 @@ namespace {
 void report(const QString &text, FILE *stream)
 {
     std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
-}
-
-// A second launch gives its link (or just "come to the front") to the running instance. The
-// first may still be starting, so keep trying for a moment.
-bool handOver(const QString &serverName, const std::optional<QString> &link)
-{
-    const QString line = link ? QStringLiteral("open ") + *link : QStringLiteral("activate");
-    const QDeadlineTimer deadline(800);
-    while (!deadline.hasExpired()) {
-        if (app::SingleInstance::request(serverName, line, std::chrono::milliseconds(300))
-            == QLatin1String("ok"))
-            return true;
-        QThread::msleep(20);
-    }
-    return false;
 }
 
 } // namespace
@@ -68,7 +51,10 @@ int main(int argc, char *argv[])
     const QString serverName = app::SingleInstance::defaultServerName();
     app::SingleInstance instance(serverName);
     const bool primary = instance.tryBecomePrimary();
-    if (!primary && handOver(serverName, commandLine.link))
+    // A second launch gives its link (or just "come to the front") to the running instance.
+    const QString handOverLine = commandLine.link ? QStringLiteral("open ") + *commandLine.link
+                                                  : QStringLiteral("activate");
+    if (!primary && app::SingleInstance::handOver(serverName, handOverLine))
         return 0;
 
     QApplication application(argc, argv);

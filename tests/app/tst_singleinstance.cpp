@@ -3,9 +3,12 @@
 #include "StubProcess.h"
 
 #include <QElapsedTimer>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 
@@ -26,6 +29,7 @@ private slots:
     void secondLaunchWithoutLinkJustActivates();
     void badLinkFromSecondLaunchShowsAPlainMessage();
     void staleLockAndSocketFromACrashDoNotBlock();
+    void slowFirstInstanceGetsTheLineOnce();
 
 private:
     QProcess *launch(const QStringList &arguments);
@@ -157,6 +161,43 @@ void TestSingleInstance::staleLockAndSocketFromACrashDoNotBlock()
     QProcess *next = launch({});
     QVERIFY(waitForScreen(QStringLiteral("sign-in")));
     QCOMPARE(next->state(), QProcess::Running);
+}
+
+// A first instance still starting (blocked in credential store calls) answers late: the second
+// launch must wait for it, and must not repeat its line on every retry.
+void TestSingleInstance::slowFirstInstanceGetsTheLineOnce()
+{
+    QStringList received;
+    std::unique_ptr<QThread> firstInstance(QThread::create([this, &received] {
+        QLocalServer server;
+        if (!server.listen(instanceName))
+            return;
+        QElapsedTimer idle;
+        idle.start();
+        while (idle.elapsed() < 1000) {
+            if (!server.waitForNewConnection(100))
+                continue;
+            QLocalSocket *socket = server.nextPendingConnection();
+            if (!socket->canReadLine())
+                socket->waitForReadyRead(1000);
+            received.append(QString::fromUtf8(socket->readLine()).trimmed());
+            if (received.size() == 1)
+                QThread::msleep(1500);
+            socket->write("ok\n");
+            socket->waitForBytesWritten(1000);
+            socket->disconnectFromServer();
+            idle.restart();
+        }
+    }));
+    firstInstance->start();
+    QTest::qWait(100);
+
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(SingleInstance::handOver(instanceName, QStringLiteral("activate")));
+    QVERIFY(clock.elapsed() >= 1400);
+    firstInstance->wait();
+    QCOMPARE(received, QStringList {QStringLiteral("activate")});
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)
