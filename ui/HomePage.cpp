@@ -43,8 +43,11 @@ HomePage::HomePage(QWidget *parent)
     details->addRow(tr("User ID:"), m_userId);
     details->addRow(tr("Organisation:"), m_organisation);
     details->addRow(tr("Role:"), m_role);
-    for (QLabel *label : {m_name, m_userId, m_organisation, m_role})
+    // Server data, shown exactly as given, never read as markup.
+    for (QLabel *label : {m_name, m_userId, m_organisation, m_role}) {
+        label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_changePassword);

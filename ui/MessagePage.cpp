@@ -22,6 +22,8 @@ MessagePage::MessagePage(QWidget *parent)
     setObjectName(QStringLiteral("message"));
     m_message->setObjectName(QStringLiteral("messageText"));
     m_message->setWordWrap(true);
+    // Messages can quote the server's words; never read them as markup.
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_signIn->setObjectName(QStringLiteral("goToSignIn"));
     auto *layout = new QVBoxLayout(this);

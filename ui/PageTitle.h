@@ -14,6 +14,8 @@ inline QLabel *makePageTitle(QWidget *parent, const QString &text = {})
     font.setBold(true);
     title->setFont(font);
     title->setWordWrap(true);
+    // Titles can carry server data (a person's name); never read it as markup.
+    title->setTextFormat(Qt::PlainText);
     return title;
 }
 

@@ -33,8 +33,11 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     m_intro->setWordWrap(true);
     m_userId->setObjectName(QStringLiteral("userId"));
     m_name->setObjectName(QStringLiteral("displayName"));
-    for (QLabel *label : {m_userId, m_name})
+    // Server data, shown exactly as given, never read as markup.
+    for (QLabel *label : {m_userId, m_name}) {
+        label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     m_submit->setObjectName(QStringLiteral("submit"));
     m_submit->setDefault(true);
 
