@@ -52,6 +52,13 @@ bool PasswordChecklist::evaluate(const QString &password, const QString &confirm
 void PasswordChecklist::showServerViolations(const QStringList &ruleIds,
                                              const QHash<QString, QString> &detail)
 {
+    // A policy refusal names every rule the candidate breaks (DESIGN §2), so the server's
+    // rules it did not name were met. Without names (a wrong current password, no answer) the
+    // server judged no rule, and they stay to be checked.
+    if (!ruleIds.isEmpty()) {
+        for (PolicyRule rule : serverJudgedRules())
+            present(rule, State::Met, m_policy.describe(rule));
+    }
     for (const QString &id : ruleIds) {
         const auto rule = ruleFromId(id);
         if (!rule || !m_items.contains(*rule))

@@ -26,8 +26,9 @@ public:
     void setPolicy(const PasswordPolicy &policy, const QString &userId);
     // Returns whether every locally judged rule passes.
     bool evaluate(const QString &password, const QString &confirmation);
-    // After a refusal: marks the rules the server named; `detail` replaces a rule's wording
-    // (e.g. when the next change is allowed for min-age).
+    // After a refusal: marks the rules the server named as not met, and its other rules as met
+    // when it named any; `detail` replaces a rule's wording (e.g. when the next change is
+    // allowed for min-age).
     void showServerViolations(const QStringList &ruleIds,
                               const QHash<QString, QString> &detail = {});
 

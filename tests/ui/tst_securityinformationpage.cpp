@@ -223,7 +223,11 @@ void TestSecurityInformationPage::serverRejectionMarksTheNamedRules()
     page->showRefusal(QStringLiteral("Refused"),
                       {QStringLiteral("history"), QStringLiteral("no-such-rule")});
     QCOMPARE(state(PolicyRule::History), State::NotMet);
-    QCOMPARE(state(PolicyRule::MinAge), State::Pending);
+    // The server names every rule broken: those of its rules it did not name were met.
+    for (PolicyRule rule : cqrs::serverJudgedRules()) {
+        if (rule != PolicyRule::History)
+            QCOMPARE(state(rule), State::Met);
+    }
     QCOMPARE(state(PolicyRule::Length), State::Met);
     QVERIFY(page->status()->isError());
     QCOMPARE(page->status()->accessibleDescription(), QStringLiteral("Refused"));
@@ -231,6 +235,12 @@ void TestSecurityInformationPage::serverRejectionMarksTheNamedRules()
     // A changed candidate is no longer the one the server judged.
     QTest::keyClick(password, 'x');
     QCOMPARE(state(PolicyRule::History), State::Pending);
+    QCOMPARE(state(PolicyRule::MinAge), State::Pending);
+
+    // A refusal naming no rule (no answer, say) judged none of the server's rules.
+    page->showRefusal(QStringLiteral("No answer"), {});
+    for (PolicyRule rule : cqrs::serverJudgedRules())
+        QCOMPARE(state(rule), State::Pending);
 }
 
 void TestSecurityInformationPage::itemsNeverRelyOnColourAlone()
