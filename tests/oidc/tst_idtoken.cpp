@@ -167,6 +167,10 @@ private slots:
         QTest::newRow("exp as string")
             << "exp" << QJsonValue(QStringLiteral("2030")) << IdTokenProblem::Malformed;
         QTest::newRow("no sub") << "sub" << QJsonValue() << IdTokenProblem::Malformed;
+        // An nbf that cannot be read cannot be honoured.
+        QTest::newRow("nbf as string")
+            << "nbf" << QJsonValue(QStringLiteral("soon")) << IdTokenProblem::Malformed;
+        QTest::newRow("nbf negative") << "nbf" << QJsonValue(-1) << IdTokenProblem::Malformed;
     }
 
     void refusesWrongClaims()
@@ -377,6 +381,39 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("different issuer")));
         QVERIFY(!ProviderMetadata::fromJson("{\"issuer\":\"x\"}", QStringLiteral("x"), &error));
         QVERIFY(!ProviderMetadata::fromJson("[]", issuer, &error));
+    }
+
+    void providerMustOfferS256WhenItListsMethods_data()
+    {
+        QTest::addColumn<QJsonValue>("methods");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("not listed") << QJsonValue() << true;
+        QTest::newRow("S256") << QJsonValue(
+            QJsonArray {QStringLiteral("plain"), QStringLiteral("S256")})
+                              << true;
+        QTest::newRow("plain only") << QJsonValue(QJsonArray {QStringLiteral("plain")}) << false;
+        QTest::newRow("empty list") << QJsonValue(QJsonArray {}) << false;
+    }
+
+    void providerMustOfferS256WhenItListsMethods()
+    {
+        QFETCH(QJsonValue, methods);
+        QFETCH(bool, accepted);
+        const QString issuer = QStringLiteral("https://login.example");
+        QJsonObject document {
+            {QStringLiteral("issuer"), issuer},
+            {QStringLiteral("authorization_endpoint"),
+             QStringLiteral("https://login.example/authorize")},
+            {QStringLiteral("token_endpoint"), QStringLiteral("https://login.example/token")},
+            {QStringLiteral("jwks_uri"), QStringLiteral("https://login.example/keys")}};
+        if (!methods.isNull())
+            document.insert(QStringLiteral("code_challenge_methods_supported"), methods);
+        QString error;
+        const auto metadata
+            = ProviderMetadata::fromJson(QJsonDocument(document).toJson(), issuer, &error);
+        QCOMPARE(metadata.has_value(), accepted);
+        if (!accepted)
+            QVERIFY2(error.contains(QStringLiteral("S256")), qPrintable(error));
     }
 
     void providerAddressesMustBeHttpsOrThisMachine_data()

@@ -2,6 +2,8 @@
 
 #include "JsonWebToken.h"
 
+#include <ConstantTime.h>
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -80,7 +82,10 @@ IdTokenCheck IdTokenValidator::checkClaims(const QJsonObject &payload) const
     const auto audience = audienceOf(payload.value(QLatin1String("aud")));
     const auto expires = numericDate(payload, QLatin1String("exp"));
     const auto issued = numericDate(payload, QLatin1String("iat"));
-    if (issuer.isEmpty() || subject.isEmpty() || !audience || !expires || !issued)
+    const auto notBefore = numericDate(payload, QLatin1String("nbf"));
+    // An nbf that is not a date cannot be honoured, so the token cannot be trusted either.
+    const bool badNotBefore = payload.contains(QLatin1String("nbf")) && !notBefore;
+    if (issuer.isEmpty() || subject.isEmpty() || !audience || !expires || !issued || badNotBefore)
         return failure(IdTokenProblem::Malformed);
 
     if (issuer != m_expectations.issuer)
@@ -96,12 +101,13 @@ IdTokenCheck IdTokenValidator::checkClaims(const QJsonObject &payload) const
     const qint64 skew = m_skew.count();
     if (now >= *expires + skew)
         return failure(IdTokenProblem::Expired);
-    const auto notBefore = numericDate(payload, QLatin1String("nbf"));
     if (*issued > now + skew || (notBefore && *notBefore > now + skew))
         return failure(IdTokenProblem::NotYetValid);
 
     const QString nonce = payload.value(QLatin1String("nonce")).toString();
-    if (m_expectations.nonce && (m_expectations.nonce->isEmpty() || nonce != *m_expectations.nonce))
+    if (m_expectations.nonce
+        && (m_expectations.nonce->isEmpty()
+            || !equalInConstantTime(nonce.toUtf8(), m_expectations.nonce->toUtf8())))
         return failure(IdTokenProblem::WrongNonce);
 
     QString email = payload.value(QLatin1String("email")).toString();

@@ -61,6 +61,13 @@ ProviderMetadata::fromJson(const QByteArray &json, const QString &expectedIssuer
     if (metadata.authorizationEndpoint.isEmpty() || metadata.tokenEndpoint.isEmpty()
         || metadata.jwksUri.isEmpty())
         return fail(tr("The identity provider's configuration is incomplete."));
+    // The sign-in always sends an S256 PKCE challenge (RFC 7636); a provider that lists its
+    // methods without S256 would ignore or refuse it. Many providers list none: that is fine.
+    if (object.contains(QLatin1String("code_challenge_methods_supported"))
+        && !metadata.codeChallengeMethods.contains(QLatin1String("S256")))
+        return fail(tr("The identity provider does not support the secure sign-in method "
+                       "CQRS Desktop needs (PKCE S256). Ask your IT administrator to check the "
+                       "sign-in settings."));
     return metadata;
 }
 
