@@ -52,8 +52,6 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     connect(m_current, &QLineEdit::textChanged, this, &ChangePasswordDialog::updateSubmit);
     connect(m_form, &NewPasswordForm::acceptabilityChanged, this,
             &ChangePasswordDialog::updateSubmit);
-    // The buttons' accepted() would close the dialog; it closes only when the server agrees.
-    disconnect(buttons, nullptr, this, nullptr);
     connect(m_submit, &QPushButton::clicked, this, &ChangePasswordDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(help, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });

@@ -161,10 +161,7 @@ CredentialStore::Result CredentialStore::failure(QKeychain::Job *job)
         return {Outcome::NotFound, {}, {}};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return {Outcome::Unavailable,
-                {},
-                tr("This computer has no credential store available, so CQRS Desktop will not "
-                   "remember your sign-in. You can still sign in each time.")};
+        return unavailable();
     default:
         // The job's own text may name the store's internals; it stays out of what is shown.
         return {Outcome::Failed,
