@@ -32,6 +32,7 @@ void DevRoutes::addRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/dev/outbox"),
                [this](const HttpRequest &, httplib::Response &response) {
+                   m_context.backend.mailQueue().waitUntilSent();
                    response.set_header("Cache-Control", "no-store");
                    response.set_content(QJsonDocument(m_context.backend.outbox().toJson())
                                             .toJson(QJsonDocument::Compact)

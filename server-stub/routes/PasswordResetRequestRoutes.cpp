@@ -42,10 +42,13 @@ void PasswordResetRequestRoutes::addRoutes(Router &router)
                    if (!backend.resetLimiter().allow(userId, backend.clock().nowMs()))
                        throw Messages::tooMany();
                    // Only a registered user can reset; anyone else learns nothing from the
-                   // answer. A user still registering uses (or asks again for) the invitation.
-                   const std::optional<User> user = backend.users().find(userId);
-                   if (user && user->hasPassword())
-                       LinkMail(backend).sendReset(*user);
+                   // answer or its timing, since even the lookup happens after the answer. A
+                   // user still registering uses (or asks again for) the invitation.
+                   backend.mailQueue().post([&backend, userId] {
+                       const std::optional<User> user = backend.users().find(userId);
+                       if (user && user->hasPassword())
+                           LinkMail(backend).sendReset(*user);
+                   });
                    Reply::json(response, 202, {{QStringLiteral("message"), Messages::accepted()}});
                });
 }

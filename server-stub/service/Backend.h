@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "HashingPool.h"
 #include "LinkTokenStore.h"
+#include "MailQueue.h"
 #include "Outbox.h"
 #include "PasswordPolicy.h"
 #include "ResetRequestLimiter.h"
@@ -51,6 +52,7 @@ public:
     const SessionStore &sessions() const { return m_sessions; }
     const SignInThrottle &throttle() const { return m_throttle; }
     const ResetRequestLimiter &resetLimiter() const { return m_resetLimiter; }
+    MailQueue &mailQueue() { return m_mailQueue; }
 
     void setPublicUrl(const QString &url) { m_settings.publicUrl = url; }
 
@@ -65,6 +67,8 @@ private:
     SessionStore m_sessions;
     SignInThrottle m_throttle;
     ResetRequestLimiter m_resetLimiter;
+    // Last, so that it is destroyed first: queued emails are sent while the stores still exist.
+    MailQueue m_mailQueue;
 };
 
 } // namespace cqrs::stub
