@@ -45,8 +45,9 @@ std::optional<QByteArray> get(const QUrl &url)
 
 } // namespace
 
-RemoteKeySource::RemoteKeySource(QString issuer)
+RemoteKeySource::RemoteKeySource(QString issuer, std::chrono::milliseconds minRefetchInterval)
     : m_issuer(std::move(issuer))
+    , m_minRefetchInterval(minRefetchInterval)
 { }
 
 void RemoteKeySource::keys(bool refresh, Delivery deliver)
@@ -55,9 +56,16 @@ void RemoteKeySource::keys(bool refresh, Delivery deliver)
     QString error;
     {
         const std::lock_guard lock(m_mutex);
-        if (refresh || !m_cached)
-            m_cached = fetch(&error);
+        const auto now = std::chrono::steady_clock::now();
+        const bool due = !m_lastFetch || now - *m_lastFetch >= m_minRefetchInterval;
+        if ((refresh || !m_cached) && due) {
+            m_lastFetch = now;
+            if (std::optional<JsonWebKeySet> fetched = fetch(&m_lastError))
+                m_cached = std::move(fetched);
+        }
         keys = m_cached;
+        if (!keys)
+            error = m_lastError;
     }
     deliver(keys, error);
 }
