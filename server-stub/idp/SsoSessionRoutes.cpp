@@ -41,16 +41,23 @@ void SsoSessionRoutes::addRoutes(Router &router)
                            tr("Sign in with NHSmail is only for NHSmail addresses (ending in "
                               "nhs.net). Sign in with your CQRS User ID and password instead."));
                    Backend &backend = m_context.backend;
-                   const auto user = backend.users().findByEmail(claims.email);
-                   if (!user)
+                   const QList<User> users = backend.users().findByEmail(claims.email);
+                   if (users.isEmpty())
                        throw notRegistered(
                            tr("No CQRS account uses the NHSmail address %1. Ask your CQRS User "
                               "Administrator to add you with this address.")
                                .arg(claims.email));
+                   // Picking one would sign the person in as whoever was added first.
+                   if (users.size() > 1)
+                       throw notRegistered(
+                           tr("More than one CQRS account uses this NHSmail address. Ask your "
+                              "CQRS User Administrator to fix it, or sign in with your User ID "
+                              "and password."));
+                   const User &user = users.first();
                    const SessionStore::Issued issued
-                       = backend.sessions().create(user->userId, backend.clock().nowMs());
+                       = backend.sessions().create(user.userId, backend.clock().nowMs());
                    Reply::json(response, 201,
-                               ApiAnswers::session(issued, *user, backend.sessions().lifetimes()));
+                               ApiAnswers::session(issued, user, backend.sessions().lifetimes()));
                });
 }
 

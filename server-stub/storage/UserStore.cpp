@@ -54,15 +54,16 @@ std::optional<User> UserStore::find(QStringView userId) const
     return userFrom(query);
 }
 
-std::optional<User> UserStore::findByEmail(QStringView email) const
+QList<User> UserStore::findByEmail(QStringView email) const
 {
     QSqlQuery query = m_database.exec(
         QStringLiteral("SELECT %1 FROM users WHERE email = ? COLLATE NOCASE ORDER BY created_at")
             .arg(Columns),
         {email.toString()});
-    if (!query.next())
-        return std::nullopt;
-    return userFrom(query);
+    QList<User> users;
+    while (query.next())
+        users.append(userFrom(query));
+    return users;
 }
 
 QList<User> UserStore::all() const

@@ -37,7 +37,8 @@ public:
     { }
 
     std::optional<User> find(QStringView userId) const;
-    std::optional<User> findByEmail(QStringView email) const;
+    // Email addresses are not unique: the caller decides what several users with one means.
+    QList<User> findByEmail(QStringView email) const;
     QList<User> all() const;
 
     // False when the User ID is taken.

@@ -1,0 +1,77 @@
+// POST /api/v1/sessions/sso on a real stub process with its stand-in NHSmail (--idp): which
+// CQRS account a verified NHSmail address signs in to.
+
+#include "StubClient.h"
+#include "TestBrowser.h"
+
+#include <OidcSignIn.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cqrs;
+
+namespace {
+
+const QString Shared = QStringLiteral("shared.mailbox@nhs.net");
+const QString Password = QStringLiteral("Stand-in-NHSmail-1");
+
+} // namespace
+
+class TestStubSso : public QObject
+{
+    Q_OBJECT
+
+private:
+    StubProcess m_stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
+    std::unique_ptr<StubClient> m_client;
+
+    QString idTokenFor(const QString &email)
+    {
+        OidcSignIn signIn({m_stub.url(QStringLiteral("/idp")).toString(),
+                           QStringLiteral("cqrs-desktop"),
+                           {QStringLiteral("openid"), QStringLiteral("email")}});
+        QSignalSpy finished(&signIn, &OidcSignIn::finished);
+        TestBrowser browser;
+        signIn.start(browser.opener());
+        if (!browser.waitUntilOpened())
+            return {};
+        const TestBrowser::Page page = browser.submitSignIn(browser.openedUrl(), email, Password);
+        browser.get(page.location);
+        finished.wait(10000);
+        return finished.isEmpty() ? QString() : finished.first().first().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!StubProcess::binary().isEmpty(), "CQRS_SERVER_STUB is not set");
+        QVERIFY(m_stub.start());
+        m_client = std::make_unique<StubClient>(m_stub);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/dev/idp/accounts"),
+                            {{QStringLiteral("email"), Shared},
+                             {QStringLiteral("name"), QStringLiteral("Shared Mailbox")},
+                             {QStringLiteral("password"), Password}})
+                     .status,
+                 201);
+    }
+
+    void anAddressOfSeveralAccountsSignsInToNone()
+    {
+        QVERIFY(!m_client->createUser(QStringLiteral("first.holder"), Shared).isEmpty());
+        QVERIFY(!m_client->createUser(QStringLiteral("second.holder"), Shared).isEmpty());
+        const QString idToken = idTokenFor(Shared);
+        QVERIFY(!idToken.isEmpty());
+        const Reply refused = m_client->post(QStringLiteral("/api/v1/sessions/sso"),
+                                             {{QStringLiteral("idToken"), idToken}});
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(), QStringLiteral("not_registered"));
+        QVERIFY2(refused.body.contains("More than one CQRS account"), refused.body.constData());
+    }
+
+    void cleanupTestCase() { QVERIFY(m_stub.stop()); }
+};
+
+QTEST_GUILESS_MAIN(TestStubSso)
+#include "tst_stub_sso.moc"
