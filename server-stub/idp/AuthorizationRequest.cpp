@@ -55,8 +55,9 @@ bool AuthorizationRequest::isLoopbackRedirect(const QUrl &url)
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0
         || !url.userInfo().isEmpty() || url.hasFragment() || url.hasQuery())
         return false;
-    static const QStringList loopback {QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
-                                       QStringLiteral("localhost")};
+    // RFC 8252 §8.3 and DESIGN.md §3: the literal addresses only, as "localhost" may resolve
+    // to something that is not this computer.
+    static const QStringList loopback {QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
     return loopback.contains(url.host());
 }
 

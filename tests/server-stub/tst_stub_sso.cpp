@@ -8,6 +8,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace cqrs;
 
@@ -42,6 +43,25 @@ private:
         return finished.isEmpty() ? QString() : finished.first().first().toString();
     }
 
+    // The stand-in provider's answer to an authorization request from `clientId` that asks to
+    // return to `redirectUri`.
+    Reply authorize(const QString &redirectUri,
+                    const QString &clientId = QStringLiteral("cqrs-desktop"))
+    {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), clientId);
+        query.addQueryItem(QStringLiteral("redirect_uri"), redirectUri);
+        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid email"));
+        query.addQueryItem(QStringLiteral("state"), QStringLiteral("state1"));
+        query.addQueryItem(QStringLiteral("nonce"), QStringLiteral("nonce1"));
+        query.addQueryItem(QStringLiteral("code_challenge"),
+                           QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+        return m_client->get(QStringLiteral("/idp/authorize?")
+                             + query.toString(QUrl::FullyEncoded));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -68,6 +88,16 @@ private Q_SLOTS:
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.error(), QStringLiteral("not_registered"));
         QVERIFY2(refused.body.contains("More than one CQRS account"), refused.body.constData());
+    }
+
+    void onlyLoopbackAddressesAreRedirectTargets()
+    {
+        QCOMPARE(authorize(QStringLiteral("http://127.0.0.1:5555/")).status, 200);
+        QCOMPARE(authorize(QStringLiteral("http://[::1]:5555/")).status, 200);
+        // RFC 8252 §8.3: "localhost" may resolve elsewhere, so only the literal addresses.
+        const Reply localhost = authorize(QStringLiteral("http://localhost:5555/"));
+        QCOMPARE(localhost.status, 400);
+        QVERIFY(localhost.body.contains("loopback address"));
     }
 
     void cleanupTestCase() { QVERIFY(m_stub.stop()); }
