@@ -19,7 +19,7 @@ QString AuthorizationRequest::pageProblem(const QString &expectedClientId) const
     if (clientId != expectedClientId)
         return tr("This sign-in was started by an application this provider does not know "
                   "(client_id \"%1\"). Start the sign-in again from CQRS Desktop.")
-            .arg(clientId.left(64).toHtmlEscaped());
+            .arg(clientId.left(64));
     if (!isLoopbackRedirect(QUrl(redirectUri, QUrl::StrictMode)))
         return tr("This sign-in asks to return to an address that is not this computer's "
                   "loopback address. Start the sign-in again from CQRS Desktop.");

@@ -60,7 +60,7 @@ void SignInPage::refusal(httplib::Response &response, const QString &problem)
 {
     send(response, 400,
          QStringLiteral("<h1>%1</h1><p class=\"problem\">%2</p>")
-             .arg(tr("This sign-in cannot continue"), problem));
+             .arg(tr("This sign-in cannot continue"), problem.toHtmlEscaped()));
 }
 
 } // namespace cqrs::stub

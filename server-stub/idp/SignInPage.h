@@ -20,6 +20,7 @@ class SignInPage
 public:
     static void form(httplib::Response &response, const AuthorizationRequest &request,
                      const QString &email = {}, const QString &problem = {});
+    // `problem` is plain text, escaped here where it becomes HTML.
     static void refusal(httplib::Response &response, const QString &problem);
 };
 

@@ -100,6 +100,17 @@ private Q_SLOTS:
         QVERIFY(localhost.body.contains("loopback address"));
     }
 
+    void refusalsShowTheRequestAsText()
+    {
+        const Reply refused
+            = authorize(QStringLiteral("http://127.0.0.1:5555/"), QStringLiteral("<b>a&b</b>"));
+        QCOMPARE(refused.status, 400);
+        // Escaped exactly once: neither markup nor a visible "&amp;".
+        QVERIFY2(refused.body.contains("&lt;b&gt;a&amp;b&lt;/b&gt;"), refused.body.constData());
+        QVERIFY(!refused.body.contains("<b>a"));
+        QVERIFY(!refused.body.contains("&amp;lt;"));
+    }
+
     void cleanupTestCase() { QVERIFY(m_stub.stop()); }
 };
 
