@@ -101,6 +101,9 @@ void LinkRoutes::addRoutes(Router &router)
         case PasswordSetter::Outcome::Kind::Refused:
             throw ApiAnswers::policyRefusal(outcome);
         case PasswordSetter::Outcome::Kind::Conflict:
+            // The link changed while the password was hashed: used, but also perhaps replaced
+            // by a new invitation or run out. Say which, as a request arriving now would hear.
+            resolve(request);
             throw Messages::used();
         case PasswordSetter::Outcome::Kind::Accepted:
             break;

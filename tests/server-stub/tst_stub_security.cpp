@@ -334,6 +334,44 @@ private Q_SLOTS:
         QVERIFY(keyless.stop());
     }
 
+    void aLinkVoidedWhileInUseIsReportedAsReplaced()
+    {
+        // The invitation is replaced while the first password is being hashed; a few tries, as
+        // the hashing may win the race on a fast machine.
+        QNetworkAccessManager network;
+        int raced = 0;
+        for (int attempt = 0; attempt < 5 && raced == 0; ++attempt) {
+            const QString userId = QStringLiteral("voided.link%1").arg(attempt);
+            const QString token = m_client->createUser(userId);
+            QNetworkRequest request(m_stub.url(QStringLiteral("/api/v1/registrations/") + token));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            std::unique_ptr<QNetworkReply> registering(network.post(
+                request,
+                QJsonDocument(QJsonObject {{QStringLiteral("password"), m_password}}).toJson()));
+            QTest::qWait(20);
+            QCOMPARE(
+                m_client
+                    ->adminPost(QStringLiteral("/api/v1/admin/users/%1/invitation").arg(userId), {})
+                    .status,
+                202);
+            if (!registering->isFinished())
+                QSignalSpy(registering.get(), &QNetworkReply::finished).wait(30000);
+            const int status
+                = registering->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 201)
+                continue;
+            ++raced;
+            QCOMPARE(status, 410);
+            QCOMPARE(QJsonDocument::fromJson(registering->readAll())
+                         .object()
+                         .value(QStringLiteral("error"))
+                         .toString(),
+                     QStringLiteral("token_expired"));
+        }
+        QVERIFY2(raced > 0, "the invitation was never replaced during hashing");
+    }
+
     void cleanupTestCase() { QVERIFY(m_stub.stop()); }
 };
 
