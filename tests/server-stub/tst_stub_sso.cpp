@@ -8,7 +8,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace cqrs;
 
@@ -48,18 +47,11 @@ private:
     Reply authorize(const QString &redirectUri,
                     const QString &clientId = QStringLiteral("cqrs-desktop"))
     {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
-        query.addQueryItem(QStringLiteral("client_id"), clientId);
-        query.addQueryItem(QStringLiteral("redirect_uri"), redirectUri);
-        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid email"));
-        query.addQueryItem(QStringLiteral("state"), QStringLiteral("state1"));
-        query.addQueryItem(QStringLiteral("nonce"), QStringLiteral("nonce1"));
-        query.addQueryItem(QStringLiteral("code_challenge"),
-                           QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
-        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-        return m_client->get(QStringLiteral("/idp/authorize?")
-                             + query.toString(QUrl::FullyEncoded));
+        const QUrl url = TestBrowser::authorizeUrl(
+            m_stub.url(QStringLiteral("/idp/authorize")), clientId, redirectUri,
+            QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+            QStringLiteral("openid email"));
+        return m_client->get(url.path() + QLatin1Char('?') + url.query(QUrl::FullyEncoded));
     }
 
 private Q_SLOTS:

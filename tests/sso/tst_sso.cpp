@@ -417,17 +417,8 @@ private slots:
         QFETCH(int, status);
         const Pkce pkce = Pkce::generate();
         const QString redirect = QStringLiteral("http://127.0.0.1:9/");
-        QUrl authorize = m_stub->url(QStringLiteral("/idp/authorize"));
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
-        query.addQueryItem(QStringLiteral("client_id"), ClientId);
-        query.addQueryItem(QStringLiteral("redirect_uri"), redirect);
-        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid"));
-        query.addQueryItem(QStringLiteral("state"), QStringLiteral("s1"));
-        query.addQueryItem(QStringLiteral("nonce"), QStringLiteral("n1"));
-        query.addQueryItem(QStringLiteral("code_challenge"), pkce.challenge);
-        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-        authorize.setQuery(query);
+        const QUrl authorize = TestBrowser::authorizeUrl(
+            m_stub->url(QStringLiteral("/idp/authorize")), ClientId, redirect, pkce.challenge);
         TestBrowser browser;
         const TestBrowser::Page page = browser.submitSignIn(authorize, Jane, Password);
         QCOMPARE(page.status, 302);

@@ -92,3 +92,21 @@ TestBrowser::Page TestBrowser::wait(QNetworkReply *reply)
     reply->deleteLater();
     return page;
 }
+
+QUrl TestBrowser::authorizeUrl(const QUrl &endpoint, const QString &clientId,
+                               const QString &redirectUri, const QString &codeChallenge,
+                               const QString &scope)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), clientId);
+    query.addQueryItem(QStringLiteral("redirect_uri"), redirectUri);
+    query.addQueryItem(QStringLiteral("scope"), scope);
+    query.addQueryItem(QStringLiteral("state"), QStringLiteral("s1"));
+    query.addQueryItem(QStringLiteral("nonce"), QStringLiteral("n1"));
+    query.addQueryItem(QStringLiteral("code_challenge"), codeChallenge);
+    query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+    QUrl url = endpoint;
+    url.setQuery(query);
+    return url;
+}

@@ -40,6 +40,12 @@ public:
 
     static QMap<QString, QString> hiddenFields(const QByteArray &html);
 
+    // The authorize URL a client would open at `endpoint` for a code with PKCE S256, for tests
+    // that play the client themselves (state "s1", nonce "n1").
+    static QUrl authorizeUrl(const QUrl &endpoint, const QString &clientId,
+                             const QString &redirectUri, const QString &codeChallenge,
+                             const QString &scope = QStringLiteral("openid"));
+
 private:
     Page wait(class QNetworkReply *reply);
 
