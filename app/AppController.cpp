@@ -1,16 +1,16 @@
-#include "AppController.h"
+#include "app/AppController.h"
 
-#include "BusyIndicator.h"
-#include "ChangePasswordDialog.h"
-#include "HomePage.h"
-#include "MainWindow.h"
-#include "MessagePage.h"
-#include "SecurityInformationPage.h"
-#include "ServiceSettings.h"
-#include "SignInMemory.h"
-#include "SignInPage.h"
-#include "SsoSignIn.h"
-#include "StatusMessage.h"
+#include "app/SignInMemory.h"
+#include "app/SsoSignIn.h"
+#include "core/settings/ServiceSettings.h"
+#include "ui/BusyIndicator.h"
+#include "ui/ChangePasswordDialog.h"
+#include "ui/HomePage.h"
+#include "ui/MainWindow.h"
+#include "ui/MessagePage.h"
+#include "ui/SecurityInformationPage.h"
+#include "ui/SignInPage.h"
+#include "ui/StatusMessage.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiClient.h"
-#include "ChangePasswordDialog.h"
-#include "CredentialStore.h"
-#include "RegistrationLink.h"
+#include "core/api/ApiClient.h"
+#include "core/credentials/CredentialStore.h"
+#include "core/links/RegistrationLink.h"
+#include "ui/ChangePasswordDialog.h"
 
 #include <QObject>
 #include <QPointer>

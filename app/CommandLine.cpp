@@ -1,6 +1,6 @@
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
-#include "ServiceSettings.h"
+#include "core/settings/ServiceSettings.h"
 
 #include <QCommandLineParser>
 

@@ -1,4 +1,4 @@
-#include "LinkReceiver.h"
+#include "app/LinkReceiver.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>

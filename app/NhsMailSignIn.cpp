@@ -1,6 +1,6 @@
-#include "NhsMailSignIn.h"
+#include "app/NhsMailSignIn.h"
 
-#include "ServiceSettings.h"
+#include "core/settings/ServiceSettings.h"
 
 #include <QDesktopServices>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SsoSignIn.h"
+#include "app/SsoSignIn.h"
 
-#include <OidcSignIn.h>
+#include "core/oidc/flow/OidcSignIn.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "SignInMemory.h"
+#include "app/SignInMemory.h"
 
 #include <QLoggingCategory>
 

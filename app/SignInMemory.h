@@ -1,6 +1,6 @@
 #pragma once
 
-#include <CredentialStore.h>
+#include "core/credentials/CredentialStore.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,11 +1,11 @@
-#include "AppController.h"
-#include "CommandLine.h"
-#include "LinkReceiver.h"
-#include "MainWindow.h"
-#include "NhsMailSignIn.h"
-#include "ServiceSettings.h"
-#include "SignInMemory.h"
-#include "SingleInstance.h"
+#include "app/AppController.h"
+#include "app/CommandLine.h"
+#include "app/LinkReceiver.h"
+#include "app/NhsMailSignIn.h"
+#include "app/SignInMemory.h"
+#include "app/SingleInstance.h"
+#include "core/settings/ServiceSettings.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>

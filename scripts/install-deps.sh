@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config ccache clang-format
-    # Qt 6.4 (Widgets, Network, Sql, Concurrent, Test are in qt6-base-dev)
+    # Qt 6.4 (Widgets, Network, Sql, Test are in qt6-base-dev)
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-networkauth-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # security and the server-stub's HTTP

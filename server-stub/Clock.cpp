@@ -1,4 +1,4 @@
-#include "Clock.h"
+#include "server-stub/Clock.h"
 
 namespace cqrs::stub {
 

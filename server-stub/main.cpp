@@ -1,7 +1,7 @@
-#include "CommandLine.h"
-#include "Commands.h"
-#include "Database.h"
-#include "IdpCommands.h"
+#include "server-stub/cli/CommandLine.h"
+#include "server-stub/cli/Commands.h"
+#include "server-stub/idp/IdpCommands.h"
+#include "server-stub/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,4 +1,4 @@
-#include "BusyIndicator.h"
+#include "ui/BusyIndicator.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

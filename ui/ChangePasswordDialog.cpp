@@ -1,10 +1,10 @@
-#include "ChangePasswordDialog.h"
+#include "ui/ChangePasswordDialog.h"
 
-#include "BusyIndicator.h"
-#include "NeedHelpDialog.h"
-#include "NewPasswordForm.h"
-#include "PasswordChecklist.h"
-#include "StatusMessage.h"
+#include "ui/BusyIndicator.h"
+#include "ui/NeedHelpDialog.h"
+#include "ui/NewPasswordForm.h"
+#include "ui/PasswordChecklist.h"
+#include "ui/StatusMessage.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "HelpContacts.h"
+#include "ui/HelpContacts.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,8 +1,8 @@
-#include "HomePage.h"
+#include "ui/HomePage.h"
 
-#include "BusyIndicator.h"
-#include "PageTitle.h"
-#include "StatusMessage.h"
+#include "ui/BusyIndicator.h"
+#include "ui/PageTitle.h"
+#include "ui/StatusMessage.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "HomePage.h"
-#include "MessagePage.h"
-#include "NeedHelpDialog.h"
-#include "SecurityInformationPage.h"
-#include "SignInPage.h"
+#include "ui/HomePage.h"
+#include "ui/MessagePage.h"
+#include "ui/NeedHelpDialog.h"
+#include "ui/SecurityInformationPage.h"
+#include "ui/SignInPage.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>

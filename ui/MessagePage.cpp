@@ -1,8 +1,8 @@
-#include "MessagePage.h"
+#include "ui/MessagePage.h"
 
-#include "BusyIndicator.h"
-#include "HelpContacts.h"
-#include "PageTitle.h"
+#include "ui/BusyIndicator.h"
+#include "ui/HelpContacts.h"
+#include "ui/PageTitle.h"
 
 #include <QAccessible>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "NeedHelpDialog.h"
+#include "ui/NeedHelpDialog.h"
 
-#include "HelpContacts.h"
+#include "ui/HelpContacts.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

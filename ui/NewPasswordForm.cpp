@@ -1,6 +1,6 @@
-#include "NewPasswordForm.h"
+#include "ui/NewPasswordForm.h"
 
-#include "PasswordChecklist.h"
+#include "ui/PasswordChecklist.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

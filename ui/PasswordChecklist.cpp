@@ -1,4 +1,4 @@
-#include "PasswordChecklist.h"
+#include "ui/PasswordChecklist.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

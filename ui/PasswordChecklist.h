@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PasswordPolicy.h"
+#include "core/policy/PasswordPolicy.h"
 
 #include <QHash>
 #include <QMap>

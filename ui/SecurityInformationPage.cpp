@@ -1,10 +1,10 @@
-#include "SecurityInformationPage.h"
+#include "ui/SecurityInformationPage.h"
 
-#include "BusyIndicator.h"
-#include "NewPasswordForm.h"
-#include "PageTitle.h"
-#include "PasswordChecklist.h"
-#include "StatusMessage.h"
+#include "ui/BusyIndicator.h"
+#include "ui/NewPasswordForm.h"
+#include "ui/PageTitle.h"
+#include "ui/PasswordChecklist.h"
+#include "ui/StatusMessage.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

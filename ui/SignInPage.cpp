@@ -1,8 +1,8 @@
-#include "SignInPage.h"
+#include "ui/SignInPage.h"
 
-#include "BusyIndicator.h"
-#include "PageTitle.h"
-#include "StatusMessage.h"
+#include "ui/BusyIndicator.h"
+#include "ui/PageTitle.h"
+#include "ui/StatusMessage.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

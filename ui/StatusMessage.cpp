@@ -1,4 +1,4 @@
-#include "StatusMessage.h"
+#include "ui/StatusMessage.h"
 
 #include <QAccessible>
 

@@ -3,7 +3,7 @@
 //   xvfb-run -a -s "-screen 0 1280x1024x24" env QT_QPA_PLATFORM=xcb build/dev/bench/app/bench_app
 // Each run starts the built cqrs-desktop afresh with its own single-instance socket and asks it,
 // over that socket, which screen it shows; it answers only once the window is exposed.
-#include "SingleInstance.h"
+#include "app/SingleInstance.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // on every keystroke) and the time and peak memory of one Argon2id hash (every sign-in and
 // password change pays it). Run: build/<preset>/bench/policy/bench_policy
 
-#include "PasswordHasher.h"
-#include "PasswordPolicy.h"
+#include "core/crypto/PasswordHasher.h"
+#include "core/policy/PasswordPolicy.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "ApiCall.h"
+#include "core/api/ApiCall.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

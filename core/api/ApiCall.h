@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiError.h"
+#include "core/api/ApiError.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "ApiClient.h"
+#include "core/api/ApiClient.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiCall.h"
-#include "ApiTypes.h"
-#include "PasswordPolicy.h"
-#include "RegistrationLink.h"
+#include "core/api/ApiCall.h"
+#include "core/api/ApiTypes.h"
+#include "core/links/RegistrationLink.h"
+#include "core/policy/PasswordPolicy.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -15,7 +15,7 @@
 
 namespace cqrs {
 
-// The CQRS REST API v1 (DESIGN.md §4), asynchronous. Every call returns the ApiCall in flight
+// The CQRS REST API v1 (docs/design.md §4), asynchronous. Every call returns the ApiCall in flight
 // (for Cancel) and later runs the handler exactly once with a typed result or an error, unless
 // `receiver` has been destroyed by then. The session token from signing in stays in here and
 // is sent as a Bearer token; nothing outside sees it.

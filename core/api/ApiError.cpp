@@ -1,4 +1,4 @@
-#include "ApiError.h"
+#include "core/api/ApiError.h"
 
 namespace cqrs {
 

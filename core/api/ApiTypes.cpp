@@ -1,4 +1,4 @@
-#include "ApiTypes.h"
+#include "core/api/ApiTypes.h"
 
 #include <QJsonValue>
 

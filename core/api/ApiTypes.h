@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiError.h"
+#include "core/api/ApiError.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -20,7 +20,7 @@ struct RegistrationDetails
     static std::optional<RegistrationDetails> fromJson(const QJsonObject &json);
 };
 
-// The signed-in user (`user` in DESIGN.md §4).
+// The signed-in user (`user` in docs/design.md §4).
 struct UserProfile
 {
     QString userId;

@@ -1,4 +1,4 @@
-#include "ConstantTime.h"
+#include "core/crypto/ConstantTime.h"
 
 #include <openssl/crypto.h>
 

@@ -1,6 +1,6 @@
-#include "PasswordHasher.h"
+#include "core/crypto/PasswordHasher.h"
 
-#include "SecureRandom.h"
+#include "core/crypto/SecureRandom.h"
 
 #include <QByteArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
 
-#include "SecureRandom.h"
+#include "core/crypto/SecureRandom.h"
 
 #include <QCryptographicHash>
 

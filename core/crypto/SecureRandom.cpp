@@ -1,4 +1,4 @@
-#include "SecureRandom.h"
+#include "core/crypto/SecureRandom.h"
 
 #include <QString>
 #include <QtGlobal>

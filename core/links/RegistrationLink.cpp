@@ -1,6 +1,6 @@
-#include "RegistrationLink.h"
+#include "core/links/RegistrationLink.h"
 
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
 
 #include <utility>
 

@@ -1,6 +1,6 @@
-#include "PasswordPolicy.h"
+#include "core/policy/PasswordPolicy.h"
 
-#include "UserIdParts.h"
+#include "core/policy/UserIdParts.h"
 
 #include <QJsonValue>
 

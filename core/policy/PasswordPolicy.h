@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PolicyRule.h"
+#include "core/policy/PolicyRule.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 namespace cqrs {
 
 // The Password Policy's parameters, as served by GET /api/v1/password-policy, and the rules the
-// client can judge locally (DESIGN.md §2). The server enforces the same object, so a rule is
+// client can judge locally (docs/design.md §2). The server enforces the same object, so a rule is
 // written once. JSON:
 // {"minLength":8,"maxLength":32,"minCategories":3,"userIdPartMinLength":3,
 //  "historyCount":8,"minAgeHours":72}

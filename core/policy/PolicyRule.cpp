@@ -1,4 +1,4 @@
-#include "PolicyRule.h"
+#include "core/policy/PolicyRule.h"
 
 #include <array>
 #include <utility>

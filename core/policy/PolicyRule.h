@@ -8,7 +8,7 @@
 
 namespace cqrs {
 
-// The rules of the Password Policy (DESIGN.md §2). Their ids are stable: they appear in API
+// The rules of the Password Policy (docs/design.md §2). Their ids are stable: they appear in API
 // errors (`violations`), in the UI's checklist and in tests.
 enum class PolicyRule {
     Length, // "length"

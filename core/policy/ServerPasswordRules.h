@@ -1,7 +1,7 @@
 #pragma once
 
-#include "PasswordPolicy.h"
-#include "PolicyRule.h"
+#include "core/policy/PasswordPolicy.h"
+#include "core/policy/PolicyRule.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -11,7 +11,7 @@
 
 namespace cqrs {
 
-// Who is setting the password decides whether the minimum age applies (DESIGN.md §2).
+// Who is setting the password decides whether the minimum age applies (docs/design.md §2).
 enum class PasswordChange {
     Registration, // first password through the registration link: no min-age
     AdministratorReset, // link issued by an administrator: no min-age

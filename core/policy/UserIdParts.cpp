@@ -1,4 +1,4 @@
-#include "UserIdParts.h"
+#include "core/policy/UserIdParts.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 
 namespace cqrs {
 
-// The fragments of a User ID a password must not contain (DESIGN.md §2): the whole User ID and
+// The fragments of a User ID a password must not contain (docs/design.md §2): the whole User ID and
 // every part of at least `minPartLength` code points, parts being split at every character that
 // is not a letter or digit and at every letter/digit boundary. Returned case-folded, longest
 // first, without duplicates.

@@ -1,6 +1,6 @@
-#include "ServiceSettings.h"
+#include "core/settings/ServiceSettings.h"
 
-#include <TransportSecurity.h>
+#include "core/transport/TransportSecurity.h"
 
 #include <QLoggingCategory>
 

@@ -1,4 +1,4 @@
-#include "TransportSecurity.h"
+#include "core/transport/TransportSecurity.h"
 
 #include <QHostAddress>
 

@@ -1,4 +1,4 @@
-#include "Commands.h"
+#include "server-stub/cli/Commands.h"
 
 namespace cqrs::stub::Commands {
 

@@ -1,4 +1,4 @@
-#include "CommandLine.h"
+#include "server-stub/cli/CommandLine.h"
 
 #include <QCoreApplication>
 

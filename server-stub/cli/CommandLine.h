@@ -9,7 +9,7 @@
 
 namespace cqrs::stub {
 
-// The command line of DESIGN.md §5:
+// The command line of docs/design.md §5:
 //   serve --db FILE [--listen HOST:PORT] [--outbox DIR] [--tls-cert PEM --tls-key PEM]
 //         [--admin-key KEY] [--idp] [--dev] ...
 //   user add|list|unlock|invite --db FILE ...

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Backend.h"
-#include "CommandLine.h"
+#include "server-stub/cli/CommandLine.h"
+#include "server-stub/service/Backend.h"
 
 #include <optional>
 

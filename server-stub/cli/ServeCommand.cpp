@@ -1,6 +1,6 @@
-#include "Commands.h"
-#include "HttpServer.h"
-#include "RouteModules.h"
+#include "server-stub/cli/Commands.h"
+#include "server-stub/http/HttpServer.h"
+#include "server-stub/routes/RouteModules.h"
 
 #include <QProcessEnvironment>
 #include <QTextStream>

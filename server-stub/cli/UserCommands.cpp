@@ -1,5 +1,5 @@
-#include "Administration.h"
-#include "Commands.h"
+#include "server-stub/cli/Commands.h"
+#include "server-stub/service/Administration.h"
 
 #include <QTextStream>
 

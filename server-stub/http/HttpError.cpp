@@ -1,4 +1,4 @@
-#include "HttpError.h"
+#include "server-stub/http/HttpError.h"
 
 #include <QJsonDocument>
 

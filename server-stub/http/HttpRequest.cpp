@@ -1,6 +1,6 @@
-#include "HttpRequest.h"
+#include "server-stub/http/HttpRequest.h"
 
-#include "HttpError.h"
+#include "server-stub/http/HttpError.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "HttpServer.h"
+#include "server-stub/http/HttpServer.h"
 
-#include "HttpError.h"
-#include "RequestLog.h"
-#include "Router.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/http/RequestLog.h"
+#include "server-stub/http/Router.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "RequestLog.h"
+#include "server-stub/http/RequestLog.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

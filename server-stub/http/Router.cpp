@@ -1,7 +1,7 @@
-#include "Router.h"
+#include "server-stub/http/Router.h"
 
-#include "HttpError.h"
-#include "RequestLog.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/http/RequestLog.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpRequest.h"
+#include "server-stub/http/HttpRequest.h"
 
 #include <QRegularExpression>
 #include <QString>

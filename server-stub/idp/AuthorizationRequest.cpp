@@ -1,6 +1,6 @@
-#include "AuthorizationRequest.h"
+#include "server-stub/idp/AuthorizationRequest.h"
 
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
 
 #include <QStringList>
 
@@ -55,7 +55,7 @@ bool AuthorizationRequest::isLoopbackRedirect(const QUrl &url)
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0
         || !url.userInfo().isEmpty() || url.hasFragment() || url.hasQuery())
         return false;
-    // RFC 8252 §8.3 and DESIGN.md §3: the literal addresses only, as "localhost" may resolve
+    // RFC 8252 §8.3 and docs/design.md §3: the literal addresses only, as "localhost" may resolve
     // to something that is not this computer.
     static const QStringList loopback {QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
     return loopback.contains(url.host());

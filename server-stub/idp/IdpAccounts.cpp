@@ -1,10 +1,10 @@
-#include "IdpAccounts.h"
+#include "server-stub/idp/IdpAccounts.h"
 
-#include "Database.h"
-#include "HashingPool.h"
-#include "IdpSchema.h"
+#include "server-stub/idp/IdpSchema.h"
+#include "server-stub/service/HashingPool.h"
+#include "server-stub/storage/Database.h"
 
-#include <SecureRandom.h>
+#include "core/crypto/SecureRandom.h"
 
 namespace cqrs::stub {
 

@@ -1,10 +1,10 @@
-#include "IdpCommands.h"
+#include "server-stub/idp/IdpCommands.h"
 
-#include "Backend.h"
-#include "Commands.h"
-#include "IdpAccounts.h"
+#include "server-stub/cli/Commands.h"
+#include "server-stub/idp/IdpAccounts.h"
+#include "server-stub/service/Backend.h"
 
-#include <NhsMailAddress.h>
+#include "core/oidc/token/NhsMailAddress.h"
 
 #include <QTextStream>
 

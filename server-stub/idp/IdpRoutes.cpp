@@ -1,11 +1,11 @@
-#include "IdpRoutes.h"
+#include "server-stub/idp/IdpRoutes.h"
 
-#include "Backend.h"
-#include "HttpError.h"
-#include "SignInPage.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/idp/SignInPage.h"
+#include "server-stub/service/Backend.h"
 
-#include <Pkce.h>
-#include <SecureRandom.h>
+#include "core/crypto/SecureRandom.h"
+#include "core/oidc/token/Pkce.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuthorizationRequest.h"
-#include "RouteModule.h"
-#include "StandInProvider.h"
+#include "server-stub/idp/AuthorizationRequest.h"
+#include "server-stub/idp/StandInProvider.h"
+#include "server-stub/routes/RouteModule.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "IdpSchema.h"
+#include "server-stub/idp/IdpSchema.h"
 
 namespace cqrs::stub::Idp {
 

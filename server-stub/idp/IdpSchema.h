@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Migrations.h"
+#include "server-stub/storage/Migrations.h"
 
 namespace cqrs::stub::Idp {
 

@@ -1,9 +1,9 @@
-#include "IdpSigningKey.h"
+#include "server-stub/idp/IdpSigningKey.h"
 
-#include "Database.h"
-#include "IdpSchema.h"
+#include "server-stub/idp/IdpSchema.h"
+#include "server-stub/storage/Database.h"
 
-#include <SecureRandom.h>
+#include "core/crypto/SecureRandom.h"
 
 namespace cqrs::stub {
 

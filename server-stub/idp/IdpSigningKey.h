@@ -1,7 +1,7 @@
 #pragma once
 
-#include <JsonWebKeySet.h>
-#include <RsaKey.h>
+#include "core/oidc/token/JsonWebKeySet.h"
+#include "core/oidc/token/RsaKey.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
-#include "RefreshTokens.h"
+#include "server-stub/idp/RefreshTokens.h"
 
-#include "Database.h"
-#include "IdpSchema.h"
+#include "server-stub/idp/IdpSchema.h"
+#include "server-stub/storage/Database.h"
 
-#include <SecretToken.h>
+#include "core/crypto/SecretToken.h"
 
 namespace cqrs::stub {
 

@@ -1,6 +1,6 @@
-#include "RemoteKeySource.h"
+#include "server-stub/idp/RemoteKeySource.h"
 
-#include <ProviderMetadata.h>
+#include "core/oidc/token/ProviderMetadata.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "SignInPage.h"
+#include "server-stub/idp/SignInPage.h"
 
-#include "HttpError.h"
+#include "server-stub/http/HttpError.h"
 
 #include <httplib.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuthorizationRequest.h"
+#include "server-stub/idp/AuthorizationRequest.h"
 
 #include <QCoreApplication>
 #include <QString>

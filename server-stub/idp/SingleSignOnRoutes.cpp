@@ -1,8 +1,8 @@
-#include "SingleSignOnRoutes.h"
+#include "server-stub/idp/SingleSignOnRoutes.h"
 
-#include "IdpRoutes.h"
-#include "RemoteKeySource.h"
-#include "SsoSessionRoutes.h"
+#include "server-stub/idp/IdpRoutes.h"
+#include "server-stub/idp/RemoteKeySource.h"
+#include "server-stub/idp/SsoSessionRoutes.h"
 
 namespace cqrs::stub {
 

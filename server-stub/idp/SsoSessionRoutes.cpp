@@ -1,10 +1,10 @@
-#include "SsoSessionRoutes.h"
+#include "server-stub/idp/SsoSessionRoutes.h"
 
-#include "ApiAnswers.h"
-#include "Backend.h"
+#include "server-stub/routes/ApiAnswers.h"
+#include "server-stub/service/Backend.h"
 
-#include <IdTokenVerifier.h>
-#include <NhsMailAddress.h>
+#include "core/oidc/token/IdTokenVerifier.h"
+#include "core/oidc/token/NhsMailAddress.h"
 
 #include <httplib.h>
 

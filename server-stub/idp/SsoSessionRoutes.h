@@ -1,9 +1,9 @@
 #pragma once
 
-#include "RouteModule.h"
+#include "server-stub/routes/RouteModule.h"
 
-#include <IdTokenValidator.h>
-#include <SigningKeySource.h>
+#include "core/oidc/token/IdTokenValidator.h"
+#include "core/oidc/token/SigningKeySource.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "StandInProvider.h"
+#include "server-stub/idp/StandInProvider.h"
 
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
-#include <JsonWebToken.h>
+#include "core/oidc/token/JsonWebToken.h"
 
 #include <QJsonArray>
 

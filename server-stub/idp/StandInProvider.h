@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuthorizationCodes.h"
-#include "IdpAccounts.h"
-#include "IdpSigningKey.h"
-#include "RefreshTokens.h"
+#include "server-stub/idp/AuthorizationCodes.h"
+#include "server-stub/idp/IdpAccounts.h"
+#include "server-stub/idp/IdpSigningKey.h"
+#include "server-stub/idp/RefreshTokens.h"
 
 #include <QByteArray>
 #include <QJsonObject>

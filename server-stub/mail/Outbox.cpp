@@ -1,7 +1,7 @@
-#include "Outbox.h"
+#include "server-stub/mail/Outbox.h"
 
-#include "Database.h"
-#include "SecureRandom.h"
+#include "core/crypto/SecureRandom.h"
+#include "server-stub/storage/Database.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "AdminRoutes.h"
+#include "server-stub/routes/AdminRoutes.h"
 
-#include "Administration.h"
-#include "ApiAnswers.h"
-#include "Backend.h"
+#include "server-stub/routes/ApiAnswers.h"
+#include "server-stub/service/Administration.h"
+#include "server-stub/service/Backend.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

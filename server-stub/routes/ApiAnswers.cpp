@@ -1,9 +1,9 @@
-#include "ApiAnswers.h"
+#include "server-stub/routes/ApiAnswers.h"
 
-#include "Backend.h"
-#include "Clock.h"
-#include "ConstantTime.h"
-#include "SecretToken.h"
+#include "core/crypto/ConstantTime.h"
+#include "core/crypto/SecretToken.h"
+#include "server-stub/Clock.h"
+#include "server-stub/service/Backend.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "HttpError.h"
-#include "HttpRequest.h"
-#include "PasswordSetter.h"
-#include "SessionStore.h"
-#include "UserStore.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/http/HttpRequest.h"
+#include "server-stub/service/PasswordSetter.h"
+#include "server-stub/storage/SessionStore.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QCoreApplication>
 

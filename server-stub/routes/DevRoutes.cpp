@@ -1,7 +1,7 @@
-#include "DevRoutes.h"
+#include "server-stub/routes/DevRoutes.h"
 
-#include "Backend.h"
-#include "HttpError.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/service/Backend.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "LandingPages.h"
+#include "server-stub/routes/LandingPages.h"
 
-#include "HttpError.h"
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
+#include "server-stub/http/HttpError.h"
 
 #include <QCoreApplication>
 

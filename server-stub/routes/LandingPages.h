@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RouteModule.h"
+#include "server-stub/routes/RouteModule.h"
 
 namespace cqrs::stub {
 

@@ -1,8 +1,8 @@
-#include "LinkRoutes.h"
+#include "server-stub/routes/LinkRoutes.h"
 
-#include "ApiAnswers.h"
-#include "Backend.h"
-#include "PasswordSetter.h"
+#include "server-stub/routes/ApiAnswers.h"
+#include "server-stub/service/Backend.h"
+#include "server-stub/service/PasswordSetter.h"
 
 #include <QCoreApplication>
 

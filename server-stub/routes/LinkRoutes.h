@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LinkTokenStore.h"
-#include "RouteModule.h"
+#include "server-stub/routes/RouteModule.h"
+#include "server-stub/storage/LinkTokenStore.h"
 
 namespace cqrs::stub {
 

@@ -1,9 +1,9 @@
-#include "MeRoutes.h"
+#include "server-stub/routes/MeRoutes.h"
 
-#include "ApiAnswers.h"
-#include "Backend.h"
-#include "CredentialCheck.h"
-#include "PasswordSetter.h"
+#include "server-stub/routes/ApiAnswers.h"
+#include "server-stub/service/Backend.h"
+#include "server-stub/service/CredentialCheck.h"
+#include "server-stub/service/PasswordSetter.h"
 
 #include <QCoreApplication>
 

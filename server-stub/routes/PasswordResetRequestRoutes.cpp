@@ -1,8 +1,8 @@
-#include "PasswordResetRequestRoutes.h"
+#include "server-stub/routes/PasswordResetRequestRoutes.h"
 
-#include "Backend.h"
-#include "HttpError.h"
-#include "LinkMail.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/service/Backend.h"
+#include "server-stub/service/LinkMail.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "PolicyRoutes.h"
+#include "server-stub/routes/PolicyRoutes.h"
 
-#include "Backend.h"
-#include "HttpError.h"
+#include "server-stub/http/HttpError.h"
+#include "server-stub/service/Backend.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Router.h"
+#include "server-stub/http/Router.h"
 
 namespace cqrs::stub {
 

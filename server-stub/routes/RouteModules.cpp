@@ -1,14 +1,14 @@
-#include "RouteModules.h"
+#include "server-stub/routes/RouteModules.h"
 
-#include "AdminRoutes.h"
-#include "DevRoutes.h"
-#include "LandingPages.h"
-#include "LinkRoutes.h"
-#include "MeRoutes.h"
-#include "PasswordResetRequestRoutes.h"
-#include "PolicyRoutes.h"
-#include "SessionRoutes.h"
-#include "SingleSignOnRoutes.h"
+#include "server-stub/idp/SingleSignOnRoutes.h"
+#include "server-stub/routes/AdminRoutes.h"
+#include "server-stub/routes/DevRoutes.h"
+#include "server-stub/routes/LandingPages.h"
+#include "server-stub/routes/LinkRoutes.h"
+#include "server-stub/routes/MeRoutes.h"
+#include "server-stub/routes/PasswordResetRequestRoutes.h"
+#include "server-stub/routes/PolicyRoutes.h"
+#include "server-stub/routes/SessionRoutes.h"
 
 namespace cqrs::stub {
 

@@ -1,8 +1,8 @@
-#include "SessionRoutes.h"
+#include "server-stub/routes/SessionRoutes.h"
 
-#include "ApiAnswers.h"
-#include "Backend.h"
-#include "CredentialCheck.h"
+#include "server-stub/routes/ApiAnswers.h"
+#include "server-stub/service/Backend.h"
+#include "server-stub/service/CredentialCheck.h"
 
 #include <httplib.h>
 

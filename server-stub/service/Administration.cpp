@@ -1,6 +1,6 @@
-#include "Administration.h"
+#include "server-stub/service/Administration.h"
 
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LinkMail.h"
-#include "UserStore.h"
+#include "server-stub/service/LinkMail.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QCoreApplication>
 #include <QString>

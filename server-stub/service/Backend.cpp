@@ -1,4 +1,4 @@
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
 #include <QThread>
 

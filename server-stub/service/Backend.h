@@ -1,16 +1,16 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "HashingPool.h"
-#include "LinkTokenStore.h"
-#include "MailQueue.h"
-#include "Outbox.h"
-#include "PasswordPolicy.h"
-#include "ResetRequestLimiter.h"
-#include "SessionStore.h"
-#include "SignInThrottle.h"
-#include "UserStore.h"
+#include "core/policy/PasswordPolicy.h"
+#include "server-stub/Clock.h"
+#include "server-stub/mail/Outbox.h"
+#include "server-stub/service/HashingPool.h"
+#include "server-stub/service/MailQueue.h"
+#include "server-stub/storage/Database.h"
+#include "server-stub/storage/LinkTokenStore.h"
+#include "server-stub/storage/ResetRequestLimiter.h"
+#include "server-stub/storage/SessionStore.h"
+#include "server-stub/storage/SignInThrottle.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "CredentialCheck.h"
+#include "server-stub/service/CredentialCheck.h"
 
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
 namespace cqrs::stub {
 
@@ -18,7 +18,7 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
     const bool known = user && user->hasPassword();
     const QString &stored = known ? user->passwordHash : m_backend.hashing().dummyHash();
     // The one moment the password is known: if its hash was made with weaker parameters than
-    // the server's now, hash it again (DESIGN.md §3).
+    // the server's now, hash it again (docs/design.md §3).
     QString strongerHash;
     const bool matches = m_backend.hashing().run([&](const PasswordHasher &hasher) {
         const bool ok = hasher.verify(password, stored);

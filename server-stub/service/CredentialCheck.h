@@ -1,6 +1,6 @@
 #pragma once
 
-#include "UserStore.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "HashingPool.h"
+#include "server-stub/service/HashingPool.h"
 
-#include "SecureRandom.h"
+#include "core/crypto/SecureRandom.h"
 
 namespace cqrs::stub {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PasswordHasher.h"
+#include "core/crypto/PasswordHasher.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "LinkMail.h"
+#include "server-stub/service/LinkMail.h"
 
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
 #include <cstdio>
 

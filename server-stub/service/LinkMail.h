@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LinkTokenStore.h"
-#include "UserStore.h"
+#include "server-stub/storage/LinkTokenStore.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "MailQueue.h"
+#include "server-stub/service/MailQueue.h"
 
 #include <cstdio>
 #include <exception>

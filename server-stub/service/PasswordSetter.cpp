@@ -1,6 +1,6 @@
-#include "PasswordSetter.h"
+#include "server-stub/service/PasswordSetter.h"
 
-#include "Backend.h"
+#include "server-stub/service/Backend.h"
 
 namespace cqrs::stub {
 

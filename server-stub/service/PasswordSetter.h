@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServerPasswordRules.h"
-#include "UserStore.h"
+#include "core/policy/ServerPasswordRules.h"
+#include "server-stub/storage/UserStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "Database.h"
+#include "server-stub/storage/Database.h"
 
-#include "Migrations.h"
+#include "server-stub/storage/Migrations.h"
 
 #include <QSqlError>
 #include <QThread>

@@ -1,7 +1,7 @@
-#include "LinkTokenStore.h"
+#include "server-stub/storage/LinkTokenStore.h"
 
-#include "Database.h"
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
+#include "server-stub/storage/Database.h"
 
 namespace cqrs::stub {
 

@@ -1,6 +1,6 @@
-#include "Migrations.h"
+#include "server-stub/storage/Migrations.h"
 
-#include "Database.h"
+#include "server-stub/storage/Database.h"
 
 namespace cqrs::stub::Migrations {
 

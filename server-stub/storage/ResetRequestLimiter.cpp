@@ -1,7 +1,7 @@
-#include "ResetRequestLimiter.h"
+#include "server-stub/storage/ResetRequestLimiter.h"
 
-#include "Database.h"
-#include "SignInThrottle.h"
+#include "server-stub/storage/Database.h"
+#include "server-stub/storage/SignInThrottle.h"
 
 namespace cqrs::stub {
 

@@ -1,7 +1,7 @@
-#include "SessionStore.h"
+#include "server-stub/storage/SessionStore.h"
 
-#include "Database.h"
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
+#include "server-stub/storage/Database.h"
 
 namespace cqrs::stub {
 

@@ -8,7 +8,7 @@ namespace cqrs::stub {
 
 class Database;
 
-// Signed-in sessions (DESIGN.md §3): a 256-bit bearer token kept only as its hash, ended by
+// Signed-in sessions (docs/design.md §3): a 256-bit bearer token kept only as its hash, ended by
 // inactivity (idle expiry), by age (absolute expiry) or by signing out.
 class SessionStore
 {

@@ -1,6 +1,6 @@
-#include "SignInThrottle.h"
+#include "server-stub/storage/SignInThrottle.h"
 
-#include "Database.h"
+#include "server-stub/storage/Database.h"
 
 namespace cqrs::stub {
 

@@ -1,7 +1,7 @@
-#include "UserStore.h"
+#include "server-stub/storage/UserStore.h"
 
-#include "Clock.h"
-#include "Database.h"
+#include "server-stub/Clock.h"
+#include "server-stub/storage/Database.h"
 
 #include <QJsonValue>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServerPasswordRules.h"
+#include "core/policy/ServerPasswordRules.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -24,7 +24,7 @@ struct User
     qint64 createdAtMs = 0;
 
     bool hasPassword() const { return !passwordHash.isEmpty(); }
-    // The API's `user` object (DESIGN.md §4); never the hash.
+    // The API's `user` object (docs/design.md §4); never the hash.
     QJsonObject toJson() const;
 };
 

@@ -1,5 +1,5 @@
-#include "ApiClient.h"
-#include "SecretToken.h"
+#include "core/api/ApiClient.h"
+#include "core/crypto/SecretToken.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

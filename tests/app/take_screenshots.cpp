@@ -3,19 +3,19 @@
 //   xvfb-run -a -s "-screen 0 2560x2048x24" cqrs-take-screenshots docs/screenshots
 //   QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x2048x24" cqrs-take-screenshots
 //   docs/screenshots @2x
-#include "AppController.h"
-#include "ChangePasswordDialog.h"
-#include "HomePage.h"
-#include "MainWindow.h"
-#include "MessagePage.h"
-#include "NeedHelpDialog.h"
-#include "NewPasswordForm.h"
-#include "SecurityInformationPage.h"
-#include "ServiceSettings.h"
-#include "SignInPage.h"
-#include "StatusMessage.h"
-#include "StubClient.h"
-#include "StubProcess.h"
+#include "app/AppController.h"
+#include "core/settings/ServiceSettings.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/StubProcess.h"
+#include "ui/ChangePasswordDialog.h"
+#include "ui/HomePage.h"
+#include "ui/MainWindow.h"
+#include "ui/MessagePage.h"
+#include "ui/NeedHelpDialog.h"
+#include "ui/NewPasswordForm.h"
+#include "ui/SecurityInformationPage.h"
+#include "ui/SignInPage.h"
+#include "ui/StatusMessage.h"
 
 #include <QApplication>
 #include <QDir>

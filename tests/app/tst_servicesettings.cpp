@@ -1,4 +1,4 @@
-#include "ServiceSettings.h"
+#include "core/settings/ServiceSettings.h"
 
 #include <QTemporaryDir>
 #include <QTest>

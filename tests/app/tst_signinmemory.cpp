@@ -2,20 +2,20 @@
 // its stand-in NHSmail (--idp --dev), a test browser doing the person's part over HTTP, and the
 // real Secret Service (gnome-keyring in the private session of scripts/with-test-session.sh).
 
-#include "AppController.h"
-#include "BusyIndicator.h"
-#include "HomePage.h"
-#include "MainWindow.h"
-#include "NhsMailSignIn.h"
-#include "ServiceSettings.h"
-#include "SignInMemory.h"
-#include "SignInPage.h"
-#include "StatusMessage.h"
-#include "StubClient.h"
-#include "StubProcess.h"
-#include "TestBrowser.h"
+#include "app/AppController.h"
+#include "app/NhsMailSignIn.h"
+#include "app/SignInMemory.h"
+#include "core/settings/ServiceSettings.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/StubProcess.h"
+#include "tests/support/TestBrowser.h"
+#include "ui/BusyIndicator.h"
+#include "ui/HomePage.h"
+#include "ui/MainWindow.h"
+#include "ui/SignInPage.h"
+#include "ui/StatusMessage.h"
 
-#include <CredentialStore.h>
+#include "core/credentials/CredentialStore.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,6 +1,6 @@
-#include "SingleInstance.h"
-#include "StubClient.h"
-#include "StubProcess.h"
+#include "app/SingleInstance.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/StubProcess.h"
 
 #include <QElapsedTimer>
 #include <QLocalServer>

@@ -1,4 +1,4 @@
-#include "PasswordHasher.h"
+#include "core/crypto/PasswordHasher.h"
 
 #include <QRegularExpression>
 #include <QTest>

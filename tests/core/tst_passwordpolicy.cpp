@@ -1,4 +1,4 @@
-#include "PasswordPolicy.h"
+#include "core/policy/PasswordPolicy.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -150,7 +150,7 @@ void TestPasswordPolicy::userId_data()
     QTest::addColumn<QString>("userId");
     QTest::addColumn<QString>("candidate");
     QTest::addColumn<bool>("ok");
-    // DESIGN.md §2's own examples.
+    // docs/design.md §2's own examples.
     QTest::newRow("john.smith / Smith2024!") << s(u8"john.smith") << s(u8"Smith2024!") << false;
     QTest::newRow("john.smith / xJOHNx#99") << s(u8"john.smith") << s(u8"xJOHNx#99") << false;
     QTest::newRow("jsmith01 / Jsmith!2025") << s(u8"jsmith01") << s(u8"Jsmith!2025") << false;
@@ -167,7 +167,7 @@ void TestPasswordPolicy::userId_data()
     QTest::newRow("digits run") << s(u8"abc123def") << s(u8"X123yZ!!") << false;
     QTest::newRow("letters after digits") << s(u8"abc123def") << s(u8"xDEFy12!!") << false;
     QTest::newRow("digits below 3") << s(u8"jsmith01") << s(u8"Pass01word!") << true;
-    // Every delimiter DESIGN.md names.
+    // Every delimiter docs/design.md names.
     QTest::newRow("hyphen") << s(u8"anna-maria") << s(u8"MARIA!2024x") << false;
     QTest::newRow("underscore") << s(u8"anna_maria") << s(u8"xAnna!2024") << false;
     QTest::newRow("space") << s(u8"anna maria") << s(u8"xAnna!2024") << false;

@@ -1,6 +1,6 @@
-#include "ConstantTime.h"
-#include "SecretToken.h"
-#include "SecureRandom.h"
+#include "core/crypto/ConstantTime.h"
+#include "core/crypto/SecretToken.h"
+#include "core/crypto/SecureRandom.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "ServerPasswordRules.h"
+#include "core/policy/ServerPasswordRules.h"
 
 #include <QTest>
 

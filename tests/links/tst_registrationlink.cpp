@@ -1,5 +1,5 @@
-#include "RegistrationLink.h"
-#include "SecretToken.h"
+#include "core/crypto/SecretToken.h"
+#include "core/links/RegistrationLink.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
-#include <Base64Url.h>
-#include <IdTokenValidator.h>
-#include <IdTokenVerifier.h>
-#include <JsonWebKeySet.h>
-#include <JsonWebToken.h>
-#include <NhsMailAddress.h>
-#include <Pkce.h>
-#include <ProviderMetadata.h>
+#include "core/oidc/token/Base64Url.h"
+#include "core/oidc/token/IdTokenValidator.h"
+#include "core/oidc/token/IdTokenVerifier.h"
+#include "core/oidc/token/JsonWebKeySet.h"
+#include "core/oidc/token/JsonWebToken.h"
+#include "core/oidc/token/NhsMailAddress.h"
+#include "core/oidc/token/Pkce.h"
+#include "core/oidc/token/ProviderMetadata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

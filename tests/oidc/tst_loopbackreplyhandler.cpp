@@ -1,4 +1,4 @@
-#include <LoopbackReplyHandler.h>
+#include "core/oidc/flow/LoopbackReplyHandler.h"
 
 #include <QNetworkInterface>
 #include <QTcpSocket>

@@ -2,10 +2,10 @@
 // stand-in NHSmail never does: an authorization code with characters that need encoding, which
 // Qt 6.4 percent-encodes twice on its way to the token endpoint.
 
-#include <JsonWebKeySet.h>
-#include <JsonWebToken.h>
-#include <OidcSignIn.h>
-#include <RsaKey.h>
+#include "core/oidc/flow/OidcSignIn.h"
+#include "core/oidc/token/JsonWebKeySet.h"
+#include "core/oidc/token/JsonWebToken.h"
+#include "core/oidc/token/RsaKey.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

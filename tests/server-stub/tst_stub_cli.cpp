@@ -1,4 +1,4 @@
-#include "StubClient.h"
+#include "tests/support/StubClient.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -10,7 +10,7 @@
 #include <QSslConfiguration>
 #include <QTest>
 
-// The command line (DESIGN.md §5) and durability: a user the server confirmed survives a
+// The command line (docs/design.md §5) and durability: a user the server confirmed survives a
 // SIGKILL, and the file stays consistent.
 class TestStubCli : public QObject
 {

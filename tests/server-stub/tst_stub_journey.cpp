@@ -1,10 +1,10 @@
-#include "StubClient.h"
+#include "tests/support/StubClient.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
 
-// The whole journey of DESIGN.md §1 against the real server: set up by an administrator,
+// The whole journey of docs/design.md §1 against the real server: set up by an administrator,
 // registration through the emailed link, sign-in, password change under every server rule,
 // sign-out, and the forgotten-password reset.
 class TestStubJourney : public QObject

@@ -2,9 +2,9 @@
 // token naming an unknown key can be sent by anyone, so it must neither make the stub fetch
 // the provider's keys on every request nor make it forget the keys it has.
 
-#include "StubProcess.h"
+#include "tests/support/StubProcess.h"
 
-#include <RemoteKeySource.h>
+#include "server-stub/idp/RemoteKeySource.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "StubClient.h"
+#include "tests/support/StubClient.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

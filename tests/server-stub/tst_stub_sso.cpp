@@ -1,10 +1,10 @@
 // POST /api/v1/sessions/sso on a real stub process with its stand-in NHSmail (--idp): which
 // CQRS account a verified NHSmail address signs in to.
 
-#include "StubClient.h"
-#include "TestBrowser.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/TestBrowser.h"
 
-#include <OidcSignIn.h>
+#include "core/oidc/flow/OidcSignIn.h"
 
 #include <QSignalSpy>
 #include <QTest>

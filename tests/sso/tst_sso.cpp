@@ -1,16 +1,16 @@
 // End to end: "Sign in with NHSmail" against the real cqrs-server-stub running its stand-in
 // identity provider (--idp --dev), with a test browser doing the person's part over HTTP.
 
-#include "StubClient.h"
-#include "StubProcess.h"
-#include "TestBrowser.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/StubProcess.h"
+#include "tests/support/TestBrowser.h"
 
-#include <ApiClient.h>
-#include <Base64Url.h>
-#include <JsonWebToken.h>
-#include <OidcSignIn.h>
-#include <Pkce.h>
-#include <RsaKey.h>
+#include "core/api/ApiClient.h"
+#include "core/oidc/flow/OidcSignIn.h"
+#include "core/oidc/token/Base64Url.h"
+#include "core/oidc/token/JsonWebToken.h"
+#include "core/oidc/token/Pkce.h"
+#include "core/oidc/token/RsaKey.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -3,16 +3,16 @@
 // is a real cqrs-server-stub process running its stand-in (--idp); the trusting side is the
 // stub's own SSO route module served in-process on another port.
 
-#include "StubClient.h"
-#include "StubProcess.h"
-#include "TestBrowser.h"
+#include "tests/support/StubClient.h"
+#include "tests/support/StubProcess.h"
+#include "tests/support/TestBrowser.h"
 
-#include <Backend.h>
-#include <IdTokenVerifier.h>
-#include <OidcSignIn.h>
-#include <RemoteKeySource.h>
-#include <Router.h>
-#include <SingleSignOnRoutes.h>
+#include "core/oidc/flow/OidcSignIn.h"
+#include "core/oidc/token/IdTokenVerifier.h"
+#include "server-stub/http/Router.h"
+#include "server-stub/idp/RemoteKeySource.h"
+#include "server-stub/idp/SingleSignOnRoutes.h"
+#include "server-stub/service/Backend.h"
 
 #include <QSignalSpy>
 #include <QUrlQuery>

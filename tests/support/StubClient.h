@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StubProcess.h"
+#include "tests/support/StubProcess.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "StubProcess.h"
+#include "tests/support/StubProcess.h"
 
 #include <QDeadlineTimer>
 #include <QProcessEnvironment>

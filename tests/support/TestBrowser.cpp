@@ -1,4 +1,4 @@
-#include "TestBrowser.h"
+#include "tests/support/TestBrowser.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>

@@ -1,5 +1,5 @@
-#include "ChangePasswordDialog.h"
-#include "NeedHelpDialog.h"
+#include "ui/ChangePasswordDialog.h"
+#include "ui/NeedHelpDialog.h"
 
 #include <QApplication>
 #include <QPointer>

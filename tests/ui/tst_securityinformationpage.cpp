@@ -1,7 +1,7 @@
-#include "NewPasswordForm.h"
-#include "PasswordChecklist.h"
-#include "SecurityInformationPage.h"
-#include "StatusMessage.h"
+#include "ui/NewPasswordForm.h"
+#include "ui/PasswordChecklist.h"
+#include "ui/SecurityInformationPage.h"
+#include "ui/StatusMessage.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
-#include "HomePage.h"
-#include "MessagePage.h"
-#include "SecurityInformationPage.h"
+#include "ui/HomePage.h"
+#include "ui/MessagePage.h"
+#include "ui/SecurityInformationPage.h"
 
 #include <QLabel>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "HelpContacts.h"
-#include "SignInPage.h"
-#include "StatusMessage.h"
+#include "ui/HelpContacts.h"
+#include "ui/SignInPage.h"
+#include "ui/StatusMessage.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,4 +1,4 @@
-#include "HttpFetch.h"
+#include "core/oidc/flow/HttpFetch.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
-#include "HttpKeySource.h"
+#include "core/oidc/flow/HttpKeySource.h"
 
-#include "HttpFetch.h"
+#include "core/oidc/flow/HttpFetch.h"
 
 namespace cqrs {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <SigningKeySource.h>
+#include "core/oidc/token/SigningKeySource.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>

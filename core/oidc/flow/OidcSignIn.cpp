@@ -1,12 +1,12 @@
-#include "OidcSignIn.h"
+#include "core/oidc/flow/OidcSignIn.h"
 
-#include "HttpFetch.h"
-#include "HttpKeySource.h"
-#include "LoopbackReplyHandler.h"
+#include "core/oidc/flow/HttpFetch.h"
+#include "core/oidc/flow/HttpKeySource.h"
+#include "core/oidc/flow/LoopbackReplyHandler.h"
 
-#include <ConstantTime.h>
-#include <IdTokenVerifier.h>
-#include <SecureRandom.h>
+#include "core/crypto/ConstantTime.h"
+#include "core/crypto/SecureRandom.h"
+#include "core/oidc/token/IdTokenVerifier.h"
 
 #include <QOAuth2AuthorizationCodeFlow>
 

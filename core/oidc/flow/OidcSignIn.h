@@ -1,8 +1,8 @@
 #pragma once
 
-#include <IdTokenValidator.h>
-#include <Pkce.h>
-#include <ProviderMetadata.h>
+#include "core/oidc/token/IdTokenValidator.h"
+#include "core/oidc/token/Pkce.h"
+#include "core/oidc/token/ProviderMetadata.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>

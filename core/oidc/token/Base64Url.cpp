@@ -1,4 +1,4 @@
-#include "Base64Url.h"
+#include "core/oidc/token/Base64Url.h"
 
 namespace cqrs::Base64Url {
 

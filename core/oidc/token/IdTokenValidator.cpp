@@ -1,8 +1,8 @@
-#include "IdTokenValidator.h"
+#include "core/oidc/token/IdTokenValidator.h"
 
-#include "JsonWebToken.h"
+#include "core/oidc/token/JsonWebToken.h"
 
-#include <ConstantTime.h>
+#include "core/crypto/ConstantTime.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "IdTokenVerifier.h"
+#include "core/oidc/token/IdTokenVerifier.h"
 
 namespace cqrs {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "IdTokenValidator.h"
-#include "SigningKeySource.h"
+#include "core/oidc/token/IdTokenValidator.h"
+#include "core/oidc/token/SigningKeySource.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "JsonWebKeySet.h"
+#include "core/oidc/token/JsonWebKeySet.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

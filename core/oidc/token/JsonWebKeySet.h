@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RsaKey.h"
+#include "core/oidc/token/RsaKey.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "JsonWebToken.h"
+#include "core/oidc/token/JsonWebToken.h"
 
-#include "Base64Url.h"
-#include "RsaKey.h"
+#include "core/oidc/token/Base64Url.h"
+#include "core/oidc/token/RsaKey.h"
 
 #include <QJsonDocument>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "NhsMailAddress.h"
+#include "core/oidc/token/NhsMailAddress.h"
 
 namespace cqrs::NhsMailAddress {
 

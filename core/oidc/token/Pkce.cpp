@@ -1,9 +1,9 @@
-#include "Pkce.h"
+#include "core/oidc/token/Pkce.h"
 
-#include "Base64Url.h"
+#include "core/oidc/token/Base64Url.h"
 
-#include <ConstantTime.h>
-#include <SecureRandom.h>
+#include "core/crypto/ConstantTime.h"
+#include "core/crypto/SecureRandom.h"
 
 #include <QCryptographicHash>
 

@@ -1,6 +1,6 @@
-#include "ProviderMetadata.h"
+#include "core/oidc/token/ProviderMetadata.h"
 
-#include <TransportSecurity.h>
+#include "core/transport/TransportSecurity.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "RsaKey.h"
+#include "core/oidc/token/RsaKey.h"
 
-#include "Base64Url.h"
+#include "core/oidc/token/Base64Url.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>

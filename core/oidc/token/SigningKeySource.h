@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonWebKeySet.h"
+#include "core/oidc/token/JsonWebKeySet.h"
 
 #include <QString>
 
