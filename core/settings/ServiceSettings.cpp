@@ -29,6 +29,12 @@ bool isTrue(const QVariant &value)
 
 } // namespace
 
+QStringList ServiceSettings::managedPolicyKeys()
+{
+    return {keyName(ServerUrlKey), keyName(SsoEnabledKey), keyName(SsoIssuerKey),
+            keyName(SsoClientIdKey), keyName(SsoScopesKey)};
+}
+
 QUrl ServiceSettings::builtInServerUrl()
 {
     return QUrl(QStringLiteral("https://www.cqrs.co.uk/"));

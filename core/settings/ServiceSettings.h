@@ -43,6 +43,10 @@ public:
     static constexpr const char *SsoClientIdKey = "SsoClientId";
     static constexpr const char *SsoScopesKey = "SsoScopes";
 
+    // Every value read from the managed policy store. The Group Policy templates
+    // (packaging/windows/policy) define exactly these; tst_policy_templates checks it.
+    static QStringList managedPolicyKeys();
+
     static QUrl builtInServerUrl();
     static QStringList defaultSsoScopes();
 
