@@ -2,6 +2,8 @@
 // (wixl-built from the WiX source CPack uses on Windows) through msiinfo, the .deb through
 // dpkg-deb, desktop-file-validate, update-desktop-database, xdg-mime and appstreamcli.
 
+#include "core/settings/ServiceSettings.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -69,6 +71,7 @@ private slots:
     void msiRemovesItsOwnKeysWholeOnUninstall();
     void msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet_data();
     void msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet();
+    void msiHasAPropertyForEveryValueTheAppReadsAsPolicy();
     void msiKeepsEachManagedSettingForTheNextUpgrade_data();
     void msiKeepsEachManagedSettingForTheNextUpgrade();
     void msiAdminPropertiesAreSecureAndUnsetByDefault();
@@ -262,6 +265,20 @@ void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet()
     QCOMPARE(settingsInComponent, 1);
 }
 
+void PackagingTest::msiHasAPropertyForEveryValueTheAppReadsAsPolicy()
+{
+    QStringList written;
+    for (const QStringList &row : msiTable(QStringLiteral("Registry"))) {
+        if (row.value(Registry::Key) == policyKey) {
+            written.append(row.value(Registry::Name));
+        }
+    }
+    QStringList appKeys = cqrs::ServiceSettings::managedPolicyKeys();
+    written.sort();
+    appKeys.sort();
+    QCOMPARE(written, appKeys);
+}
+
 void PackagingTest::msiKeepsEachManagedSettingForTheNextUpgrade_data()
 {
     msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet_data();
@@ -429,8 +446,12 @@ void PackagingTest::msiInstallsPerMachineWithAStartMenuShortcut()
         files.append(row.value(2));
     }
     QVERIFY(files.contains(QStringLiteral("cqrs-desktop.exe")));
-    QVERIFY(files.contains(QStringLiteral("cqrs-server-stub.exe")));
     QVERIFY(files.contains(QStringLiteral("cqrs-desktop.ico")));
+    // The Group Policy templates ship beside the app, for IT admins' Central Store.
+    QVERIFY(files.contains(QStringLiteral("cqrs-desktop.admx")));
+    QVERIFY(files.contains(QStringLiteral("cqrs-desktop.adml")));
+    // The MSI is for practice staff: the server-stub is for testers only.
+    QVERIFY(!files.contains(QStringLiteral("cqrs-server-stub.exe")));
 
     // Shortcut columns: Shortcut, Directory_, Name, Component_, Target.
     bool startMenu = false;
