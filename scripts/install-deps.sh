@@ -15,6 +15,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring
     # packaging checks
     wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
+    # installing the MSI for real with Wine's msiexec (tst_msi_install; 64-bit only, headless)
+    wine wine64
     # tests and benchmarks that talk HTTP like a browser or a load generator
     curl python3
 )
