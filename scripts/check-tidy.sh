@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs clang-tidy with the checked-in .clang-tidy over the C++ files the build compiles (never
-# the generated moc and resource files) and fails on any finding. Slow (about 17 s of CPU per
+# the generated moc and resource files) and fails on any finding. Slow (about 16 s of CPU per
 # file, docs/development.md "Style checks"), so it is not part of CTest. Run it after a build:
 #   scripts/check-tidy.sh                                    # build/dev, every file, all cores
 #   JOBS=1 FILES='server-stub/storage/' scripts/check-tidy.sh   # some files, one at a time
