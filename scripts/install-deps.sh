@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config ccache clang-format
+    # scripts/check-tidy.sh (not run by the tests: slow)
+    clang-tidy
     # Qt 6.4 (Widgets, Network, Sql, Test are in qt6-base-dev)
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-networkauth-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
