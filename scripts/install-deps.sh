@@ -15,6 +15,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring
     # packaging checks
     wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
+    # the Windows single-instance helper, cross-compiled and its test run under Wine
+    g++-mingw-w64-x86-64 wine wine64
     # tests and benchmarks that talk HTTP like a browser or a load generator
     curl python3
 )
