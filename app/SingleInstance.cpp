@@ -2,12 +2,20 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocalSocket>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QThread>
 
 #include <algorithm>
+
+#ifdef Q_OS_WIN
+#include "app/platform/win/UserPipe.h"
+#else
+#include "app/platform/posix/OwnerChecks.h"
+
+#include <unistd.h>
+#endif
 
 namespace cqrs::app {
 
@@ -20,12 +28,22 @@ constexpr qint64 MaxLineBytes = 4096;
 
 QString lockPathFor(const QString &serverName)
 {
-    const QString path
-        = QDir::isAbsolutePath(serverName) ? serverName : QDir::temp().filePath(serverName);
-    return path + QStringLiteral(".lock");
+#ifdef Q_OS_WIN
+    // A pipe name is not a file: the lock goes to the user's own temporary folder.
+    return QDir::temp().filePath(serverName.section(QLatin1Char('\\'), -1)
+                                 + QStringLiteral(".lock"));
+#else
+    return serverName + QStringLiteral(".lock");
+#endif
 }
 
 } // namespace
+
+struct SingleInstance::Reply
+{
+    HandOver status = HandOver::NoAnswer;
+    QString line;
+};
 
 QString SingleInstance::defaultServerName()
 {
@@ -33,13 +51,15 @@ QString SingleInstance::defaultServerName()
     if (!override.isEmpty())
         return override;
 #ifdef Q_OS_WIN
-    // Named pipes are machine-wide: the user name keeps two people's sessions apart.
-    return QStringLiteral("cqrs-desktop-") + qEnvironmentVariable("USERNAME");
+    return QString::fromStdWString(win::userPipeName(L"cqrs-desktop"));
 #else
-    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (!runtime.isEmpty())
-        return QDir(runtime).filePath(QStringLiteral("cqrs-desktop.socket"));
-    return QStringLiteral("cqrs-desktop-") + qEnvironmentVariable("USER");
+    QString folder = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!QDir::isAbsolutePath(folder)) {
+        // Predictable, so someone else may have made it first: tryBecomePrimary() checks it.
+        folder
+            = QDir(QDir::tempPath()).filePath(QStringLiteral("cqrs-desktop-%1").arg(::geteuid()));
+    }
+    return QDir(folder).filePath(QStringLiteral("cqrs-desktop.socket"));
 #endif
 }
 
@@ -58,30 +78,66 @@ SingleInstance::~SingleInstance()
         m_server->close();
 }
 
-bool SingleInstance::tryBecomePrimary()
+QString SingleInstance::channelProblem() const
 {
-    return m_lock.tryLock(0);
+#ifdef Q_OS_WIN
+    return {};
+#else
+    QString problem = posix::preparePrivateDirectory(QFileInfo(m_serverName).absolutePath());
+    if (problem.isEmpty())
+        problem = posix::foreignFileProblem(m_lock.fileName());
+    if (problem.isEmpty())
+        problem = posix::foreignFileProblem(m_serverName);
+    return problem;
+#endif
 }
 
-void SingleInstance::listen()
+SingleInstance::Role SingleInstance::tryBecomePrimary()
 {
-    // We hold the lock, so any socket left there belongs to a crashed instance.
+    if (const QString problem = channelProblem(); !problem.isEmpty()) {
+        m_problem = tr("CQRS Desktop cannot pass links safely between its windows: %1 Links you "
+                       "open will each open in a new window. Tell your IT support about this "
+                       "message; nothing of theirs has been changed.")
+                        .arg(problem);
+        return Role::Alone;
+    }
+    return m_lock.tryLock(0) ? Role::Primary : Role::Secondary;
+}
+
+bool SingleInstance::listen()
+{
+    // We hold the lock in a folder only we may write to, so any socket left there is ours, from a
+    // crashed instance; channelProblem() has made sure of that.
     QLocalServer::removeServer(m_serverName);
     m_server = std::make_unique<QLocalServer>();
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server->listen(m_serverName)) {
-        qCWarning(lcInstance) << "Cannot listen for later launches:" << m_server->errorString();
-        return;
+        m_problem = tr("CQRS Desktop cannot receive links from other windows (%1). It works as a "
+                       "single window: a link you open while it runs opens in a new window.")
+                        .arg(m_server->errorString());
+        m_server.reset();
+        // Later launches then open their own window instead of waiting for us in vain.
+        m_lock.unlock();
+        return false;
     }
     connect(m_server.get(), &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *socket = m_server->nextPendingConnection())
             serve(socket);
     });
+    return true;
 }
 
 void SingleInstance::serve(QLocalSocket *socket)
 {
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+#ifndef Q_OS_WIN
+    if (!posix::peerIsThisUser(socket->socketDescriptor())) {
+        qCWarning(lcInstance) << "Refused a connection from a process of another user";
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+#endif
     connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
         if (!socket->canReadLine()) {
             if (socket->bytesAvailable() > MaxLineBytes)
@@ -111,14 +167,18 @@ QString SingleInstance::answer(const QString &line)
     return QStringLiteral("unknown request");
 }
 
-QString SingleInstance::request(const QString &serverName, const QString &line,
-                                std::chrono::milliseconds timeout)
+SingleInstance::Reply SingleInstance::exchange(const QString &serverName, const QString &line,
+                                               std::chrono::milliseconds timeout)
 {
     QLocalSocket socket;
     socket.connectToServer(serverName);
     const int ms = static_cast<int>(timeout.count());
     if (!socket.waitForConnected(ms))
         return {};
+#ifndef Q_OS_WIN
+    if (!posix::peerIsThisUser(socket.socketDescriptor()))
+        return {HandOver::OtherUser, {}};
+#endif
     QString oneLine = line;
     oneLine.replace(QLatin1Char('\n'), QLatin1Char(' '));
     socket.write(oneLine.toUtf8() + '\n');
@@ -128,20 +188,36 @@ QString SingleInstance::request(const QString &serverName, const QString &line,
         if (!socket.waitForReadyRead(ms))
             return {};
     }
-    return QString::fromUtf8(socket.readLine(MaxLineBytes)).trimmed();
+    return {HandOver::Delivered, QString::fromUtf8(socket.readLine(MaxLineBytes)).trimmed()};
 }
 
-bool SingleInstance::handOver(const QString &serverName, const QString &line,
-                              std::chrono::milliseconds within)
+QString SingleInstance::request(const QString &serverName, const QString &line,
+                                std::chrono::milliseconds timeout)
+{
+    return exchange(serverName, line, timeout).line;
+}
+
+SingleInstance::HandOver SingleInstance::handOver(const QString &line,
+                                                  std::chrono::milliseconds within)
 {
     const QDeadlineTimer deadline(within);
     while (!deadline.hasExpired()) {
         const std::chrono::milliseconds rest(std::max<qint64>(deadline.remainingTime(), 1));
-        if (request(serverName, line, rest) == QLatin1String("ok"))
-            return true;
+        const Reply reply = exchange(m_serverName, line, rest);
+        if (reply.status == HandOver::OtherUser) {
+            m_problem = tr("CQRS Desktop did not pass your link on: the program answering at %1 "
+                           "runs as another user account on this computer. The link opens in "
+                           "this window instead. Tell your IT support about this message.")
+                            .arg(m_serverName);
+            return HandOver::OtherUser;
+        }
+        if (reply.line == QLatin1String("ok"))
+            return HandOver::Delivered;
         QThread::msleep(20);
     }
-    return false;
+    m_problem = tr("CQRS Desktop is already running but not responding. Close it (or restart the "
+                   "computer) and try again.");
+    return HandOver::NoAnswer;
 }
 
 } // namespace cqrs::app

@@ -48,27 +48,37 @@ int main(int argc, char *argv[])
         break;
     }
 
-    const QString serverName = app::SingleInstance::defaultServerName();
-    app::SingleInstance instance(serverName);
-    const bool primary = instance.tryBecomePrimary();
+    app::SingleInstance instance(app::SingleInstance::defaultServerName());
+    app::SingleInstance::Role role = instance.tryBecomePrimary();
     // A second launch gives its link (or just "come to the front") to the running instance.
     const QString handOverLine = commandLine.link ? QStringLiteral("open ") + *commandLine.link
                                                   : QStringLiteral("activate");
-    if (!primary && app::SingleInstance::handOver(serverName, handOverLine))
-        return 0;
+    if (role == app::SingleInstance::Role::Secondary) {
+        switch (instance.handOver(handOverLine)) {
+        case app::SingleInstance::HandOver::Delivered:
+            return 0;
+        case app::SingleInstance::HandOver::OtherUser:
+            // Never handed to another person; this launch keeps its own link.
+            role = app::SingleInstance::Role::Alone;
+            break;
+        case app::SingleInstance::HandOver::NoAnswer:
+            break;
+        }
+    }
 
     QApplication application(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("uk.co.cqrs.Desktop"));
     QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
     icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
     QApplication::setWindowIcon(icon);
-    if (!primary) {
-        QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"),
-                              QObject::tr("CQRS Desktop is already running but not responding. "
-                                          "Close it (or restart the computer) and try again."));
+    if (role == app::SingleInstance::Role::Secondary) {
+        QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"), instance.problem());
         return 1;
     }
-    instance.listen();
+    if (role == app::SingleInstance::Role::Primary)
+        instance.listen();
+    if (!instance.problem().isEmpty())
+        report(instance.problem(), stderr);
 
     ServiceSettings settings(ServiceSettings::openManagedPolicy(),
                              ServiceSettings::openUserSettings(), commandLine.server);
@@ -93,6 +103,13 @@ int main(int argc, char *argv[])
 
     controller.showSignIn();
     window->show();
+    if (!instance.problem().isEmpty()) {
+        // Not modal to the application: the person can still use the window behind it.
+        auto *notice = new QMessageBox(QMessageBox::Warning, QObject::tr("CQRS Desktop"),
+                                       instance.problem(), QMessageBox::Ok, window);
+        notice->setAttribute(Qt::WA_DeleteOnClose);
+        notice->open();
+    }
     if (commandLine.link)
         controller.openLink(*commandLine.link);
     else

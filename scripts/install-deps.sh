@@ -17,8 +17,9 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring
     # packaging checks
     wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
-    # installing the MSI for real with Wine's msiexec (tst_msi_install; 64-bit only, headless)
-    wine wine64
+    # Windows code for real: the MSI under Wine's msiexec (tst_msi_install) and the Win32
+    # single-instance helper cross-compiled with mingw-w64 and run under Wine (tst_userpipe)
+    g++-mingw-w64-x86-64 wine wine64
     # tests and benchmarks that talk HTTP like a browser or a load generator
     curl python3
 )
