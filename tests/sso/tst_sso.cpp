@@ -249,13 +249,55 @@ private slots:
         QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
                  qPrintable(replay.error()));
 
-        // A failed refresh leaves nothing stuck (Qt 6.4's flow would stay in RefreshingToken):
-        // the same object refreshes with the current token.
+        // Presenting it again revoked its whole family (RFC 9700 §4.14.2): the newest token,
+        // whoever holds it, no longer works either.
         replay.failed.clear();
         replay.signIn.refresh(silent.signIn.refreshToken());
         QVERIFY(replay.waitForEnd());
+        QVERIFY(replay.finished.isEmpty());
+        QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
+                 qPrintable(replay.error()));
+
+        // Signing in again starts a new family. A failed refresh left nothing stuck (Qt 6.4's
+        // flow would stay in RefreshingToken): the same object refreshes with the new token.
+        Attempt again(offline);
+        QVERIFY(again.start());
+        again.browser.get(signInAt(again));
+        QVERIFY(again.waitForEnd());
+        QVERIFY(!again.signIn.refreshToken().isEmpty());
+        replay.failed.clear();
+        replay.signIn.refresh(again.signIn.refreshToken());
+        QVERIFY(replay.waitForEnd());
         QVERIFY2(replay.failed.isEmpty(), qPrintable(replay.error()));
         QCOMPARE(replay.finished.count(), 1);
+    }
+
+    void reusingARefreshTokenRevokesOnlyItsFamily()
+    {
+        OidcClientConfig offline = config();
+        offline.scopes.append(QStringLiteral("offline_access"));
+        const auto signedIn = [&] {
+            Attempt attempt(offline);
+            attempt.start();
+            attempt.browser.get(signInAt(attempt));
+            attempt.waitForEnd();
+            return attempt.signIn.refreshToken();
+        };
+        const auto refreshed = [&](const QString &token) {
+            Attempt silent(offline);
+            silent.signIn.refresh(token);
+            silent.waitForEnd();
+            return silent.signIn.refreshToken();
+        };
+        const QString otherDevice = signedIn();
+        const QString stolen = signedIn();
+        const QString victims = refreshed(stolen);
+        const QString attackers = refreshed(victims); // the thief rotated the copy first
+        QVERIFY(!otherDevice.isEmpty() && !victims.isEmpty() && !attackers.isEmpty());
+
+        QVERIFY(refreshed(victims).isEmpty()); // the person's turn: a reuse
+        QVERIFY(refreshed(attackers).isEmpty()); // so the thief's token died with it
+        QVERIFY(!refreshed(otherDevice).isEmpty()); // another sign-in is another family
     }
 
     void usesAFreshStateAndVerifierForEveryAttempt()
