@@ -30,6 +30,8 @@ int main(int argc, char *argv[])
             return Commands::demo(*line);
         if (line->command == QLatin1String("idp add-account"))
             return IdpCommands::addAccount(*line);
+        if (line->command == QLatin1String("user unlink-nhsmail"))
+            return IdpCommands::unlinkNhsMail(*line);
         if (line->command.startsWith(QLatin1String("user ")))
             return Commands::user(*line);
         QTextStream(stdout) << CommandLine::usage();

@@ -47,6 +47,10 @@ QList<CommandSpec> specs()
          {db, QStringLiteral("user-id")},
          {},
          {db, QStringLiteral("user-id")}},
+        {QStringLiteral("user unlink-nhsmail"),
+         {db, QStringLiteral("user-id")},
+         {},
+         {db, QStringLiteral("user-id")}},
         {QStringLiteral("user invite"),
          BackendOptions + QStringList {QStringLiteral("user-id")},
          {},
@@ -178,6 +182,7 @@ QString CommandLine::usage()
         "  cqrs-server-stub user list --db FILE\n"
         "  cqrs-server-stub user unlock --db FILE --user-id ID\n"
         "  cqrs-server-stub user invite --db FILE --user-id ID [--outbox DIR] [--public-url URL]\n"
+        "  cqrs-server-stub user unlink-nhsmail --db FILE --user-id ID\n"
         "  cqrs-server-stub demo --db FILE [--outbox DIR] [--public-url URL]\n"
         "  cqrs-server-stub idp add-account --db FILE --email E --name NAME [--password P]\n"
         "                         (without --password, the password is read from standard input)\n"

@@ -8,9 +8,11 @@
 
 namespace cqrs::stub {
 
-IdpAccounts::IdpAccounts(const Database &database, HashingPool &hashing)
+IdpAccounts::IdpAccounts(const Database &database, HashingPool &hashing,
+                         SignInThrottle::Limits lockout)
     : m_database(database)
     , m_hashing(hashing)
+    , m_throttle(database, lockout, QStringLiteral("idp_sign_in_failures"))
 {
     Migrations::apply(m_database, Idp::schema());
 }
@@ -43,9 +45,18 @@ std::optional<IdpAccount> IdpAccounts::check(const QString &email, const QString
                        found.value(2).toString()};
 }
 
-} // namespace cqrs::stub
-
-namespace cqrs::stub {
+IdpAccounts::SignIn IdpAccounts::signIn(const QString &email, const QString &password,
+                                        qint64 nowMs) const
+{
+    if (const qint64 locked = m_throttle.beginAttempt(email, nowMs))
+        return {std::nullopt, locked};
+    std::optional<IdpAccount> account = check(email, password);
+    const qint64 locked
+        = account ? m_throttle.settleSuccess(email, nowMs) : m_throttle.settleFailure(email, nowMs);
+    if (locked)
+        return {std::nullopt, locked};
+    return {std::move(account), 0};
+}
 
 std::optional<IdpAccount> IdpAccounts::find(const QString &email) const
 {

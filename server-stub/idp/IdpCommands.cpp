@@ -2,6 +2,7 @@
 
 #include "server-stub/cli/Commands.h"
 #include "server-stub/idp/IdpAccounts.h"
+#include "server-stub/idp/NhsMailBindings.h"
 #include "server-stub/service/Backend.h"
 
 #include "core/oidc/token/NhsMailAddress.h"
@@ -43,6 +44,31 @@ int addAccount(const CommandLine &line)
         out << "note: " << email
             << " is not an NHSmail address, so CQRS will refuse it (as a test of that refusal)."
             << Qt::endl;
+    return 0;
+}
+
+int unlinkNhsMail(const CommandLine &line)
+{
+    QTextStream err(stderr);
+    QString error;
+    const std::optional<BackendSettings> settings = Commands::backendSettings(line, &error);
+    if (!settings) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    const QString userId = line.value(QStringLiteral("user-id"));
+    Backend backend(*settings);
+    const NhsMailBindings bindings(backend.database());
+    const std::optional<NhsMailBinding> binding = bindings.bindingOf(userId);
+    if (!binding || !bindings.unlink(userId)) {
+        err << "User " << userId
+            << " has no NHSmail account linked (\"user list\" shows the users)." << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << "user " << userId << " unlinked from NHSmail account "
+                        << binding->identity.subject << " of " << binding->identity.issuer
+                        << "; their next NHSmail sign-in links the account with their email"
+                        << Qt::endl;
     return 0;
 }
 

@@ -10,4 +10,9 @@ namespace cqrs::stub::IdpCommands {
 // history. Exit codes as the other commands: 0 done, 1 failed, 2 wrong command line.
 int addAccount(const CommandLine &line);
 
+// cqrs-server-stub user unlink-nhsmail --db FILE --user-id ID
+// Forgets which NHSmail identity the user signs in with (their NHSmail account was replaced,
+// say), so that their next NHSmail sign-in binds afresh by email. Exit 1 when nothing was bound.
+int unlinkNhsMail(const CommandLine &line);
+
 } // namespace cqrs::stub::IdpCommands

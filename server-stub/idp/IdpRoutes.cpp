@@ -20,9 +20,19 @@ class Messages
     Q_DECLARE_TR_FUNCTIONS(IdpRoutes)
 
 public:
-    static QString wrongCredentials()
+    static QString wrongCredentials(const SignInThrottle::Limits &lockout)
     {
-        return tr("The email address or password is not right. Check them and try again.");
+        return tr("The email address or password is not right. Check them and try again. After "
+                  "%n wrong password(s) in a row, signing in is paused for %1 minute(s).",
+                  nullptr, lockout.maxFailures)
+            .arg(lockout.lockoutMs / 60000);
+    }
+    static QString paused(qint64 lockedForMs)
+    {
+        const int minutes = int((lockedForMs + 59999) / 60000);
+        return tr("Too many wrong passwords in a row: signing in with this email address is "
+                  "paused. Try again in %n minute(s).",
+                  nullptr, minutes);
     }
     static QString badCode()
     {
@@ -151,9 +161,16 @@ void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &
         return SignInPage::form(response, request);
 
     const QString email = field(form, "email").trimmed();
-    const auto account = m_provider->accounts().check(email, field(form, "password"));
+    const IdpAccounts &accounts = m_provider->accounts();
+    const IdpAccounts::SignIn signIn
+        = accounts.signIn(email, field(form, "password"), m_context.backend.clock().nowMs());
+    if (signIn.lockedForMs)
+        return SignInPage::form(response, request, email, Messages::paused(signIn.lockedForMs),
+                                429);
+    const std::optional<IdpAccount> &account = signIn.account;
     if (!account)
-        return SignInPage::form(response, request, email, Messages::wrongCredentials());
+        return SignInPage::form(response, request, email,
+                                Messages::wrongCredentials(accounts.lockout()));
     const bool offlineAccess
         = request.scope.split(QLatin1Char(' ')).contains(QLatin1String("offline_access"));
     const AuthorizationGrant grant {account->email,        request.clientId, request.redirectUri,
@@ -174,11 +191,11 @@ void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) c
     const qint64 now = m_context.backend.clock().nowMs();
     if (grantType == QLatin1String("refresh_token")) {
         const QString clientId = field(form, "client_id");
-        const auto email
+        const auto redeemed
             = m_provider->refreshTokens().redeem(field(form, "refresh_token"), clientId, now);
-        if (!email)
+        if (!redeemed)
             throw oauthError("invalid_grant", Messages::badRefreshToken());
-        return issueTokens(response, *email, clientId, {}, true);
+        return issueTokens(response, redeemed->email, clientId, {}, redeemed->family);
     }
     if (grantType != QLatin1String("authorization_code"))
         throw oauthError("unsupported_grant_type", Messages::unsupportedGrant());
@@ -190,12 +207,13 @@ void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) c
         throw oauthError("invalid_grant", Messages::wrongClient());
     if (!Pkce::matches(field(form, "code_verifier"), grant->codeChallenge))
         throw oauthError("invalid_grant", Messages::wrongVerifier());
-    issueTokens(response, grant->email, grant->clientId, grant->nonce, grant->offlineAccess);
+    issueTokens(response, grant->email, grant->clientId, grant->nonce,
+                grant->offlineAccess ? std::optional(RefreshTokens::newFamily()) : std::nullopt);
 }
 
 void IdpRoutes::issueTokens(httplib::Response &response, const QString &email,
                             const QString &clientId, const QString &nonce,
-                            bool withRefreshToken) const
+                            const std::optional<QString> &refreshFamily) const
 {
     const auto account = m_provider->account(email);
     if (!account)
@@ -206,9 +224,9 @@ void IdpRoutes::issueTokens(httplib::Response &response, const QString &email,
                         {QStringLiteral("scope"), QStringLiteral("openid email profile")},
                         {QStringLiteral("id_token"),
                          QString::fromLatin1(m_provider->idTokenFor(*account, clientId, nonce))}};
-    if (withRefreshToken)
+    if (refreshFamily)
         answer.insert(QStringLiteral("refresh_token"),
-                      m_provider->refreshTokens().issue(account->email, clientId,
+                      m_provider->refreshTokens().issue(account->email, clientId, *refreshFamily,
                                                         m_context.backend.clock().nowMs()));
     response.set_header("Cache-Control", "no-store");
     response.set_header("Pragma", "no-cache");

@@ -21,8 +21,9 @@ private:
     void authorize(const AuthorizationRequest &request, const QUrlQuery &form,
                    httplib::Response &response) const;
     void token(const HttpRequest &request, httplib::Response &response) const;
+    // `refreshFamily`: the family a new refresh token joins; none, no refresh token.
     void issueTokens(httplib::Response &response, const QString &email, const QString &clientId,
-                     const QString &nonce, bool withRefreshToken) const;
+                     const QString &nonce, const std::optional<QString> &refreshFamily) const;
 
     RouteContext m_context;
     std::shared_ptr<const StandInProvider> m_provider;

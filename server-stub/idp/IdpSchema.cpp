@@ -40,6 +40,21 @@ const SchemaModule &schema()
                                " expires_at INTEGER NOT NULL,"
                                " used_at INTEGER)"),
             },
+            {
+                // Password guessing is throttled per account, as CQRS sign-in is.
+                QStringLiteral("CREATE TABLE idp_sign_in_failures ("
+                               " user_key TEXT PRIMARY KEY,"
+                               " consecutive INTEGER NOT NULL,"
+                               " locked_until INTEGER)"),
+                // Every refresh token descends from one authorization, its family; a used one
+                // presented again revokes the family (RFC 9700 §4.14.2). Older tokens each
+                // become a family of their own.
+                QStringLiteral("ALTER TABLE idp_refresh_tokens ADD COLUMN family_id TEXT"),
+                QStringLiteral("ALTER TABLE idp_refresh_tokens ADD COLUMN revoked_at INTEGER"),
+                QStringLiteral("UPDATE idp_refresh_tokens SET family_id = token_hash"),
+                QStringLiteral("CREATE INDEX idp_refresh_tokens_by_family"
+                               " ON idp_refresh_tokens (family_id)"),
+            },
         }};
     return module;
 }

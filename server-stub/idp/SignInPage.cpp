@@ -28,7 +28,7 @@ void send(httplib::Response &response, int status, const QString &body)
 } // namespace
 
 void SignInPage::form(httplib::Response &response, const AuthorizationRequest &request,
-                      const QString &email, const QString &problem)
+                      const QString &email, const QString &problem, int status)
 {
     QString body = tr("<h1>Sign in to NHSmail</h1>"
                       "<p>This is the CQRS server-stub's stand-in for NHSmail, for testing "
@@ -53,7 +53,7 @@ void SignInPage::form(httplib::Response &response, const AuthorizationRequest &r
                          "</form>")
               .arg(tr("NHSmail address"), email.toHtmlEscaped(), tr("Password"), tr("Sign in"),
                    tr("Cancel"));
-    send(response, problem.isEmpty() ? 200 : 401, body);
+    send(response, problem.isEmpty() ? 200 : status, body);
 }
 
 void SignInPage::refusal(httplib::Response &response, const QString &problem)

@@ -18,8 +18,9 @@ class SignInPage
     Q_DECLARE_TR_FUNCTIONS(cqrs::stub::SignInPage)
 
 public:
+    // With a `problem`, answered with `status` (a wrong password, or signing in paused).
     static void form(httplib::Response &response, const AuthorizationRequest &request,
-                     const QString &email = {}, const QString &problem = {});
+                     const QString &email = {}, const QString &problem = {}, int status = 401);
     // `problem` is plain text, escaped here where it becomes HTML.
     static void refusal(httplib::Response &response, const QString &problem);
 };

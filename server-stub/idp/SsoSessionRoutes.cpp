@@ -4,7 +4,6 @@
 #include "server-stub/service/Backend.h"
 
 #include "core/oidc/token/IdTokenVerifier.h"
-#include "core/oidc/token/NhsMailAddress.h"
 
 #include <httplib.h>
 
@@ -17,16 +16,13 @@ HttpError invalidToken(const QString &message)
     return HttpError(401, QStringLiteral("invalid_token"), message);
 }
 
-HttpError notRegistered(const QString &message)
-{
-    return HttpError(403, QStringLiteral("not_registered"), message);
-}
-
 } // namespace
 
 SsoSessionRoutes::SsoSessionRoutes(const RouteContext &context, std::optional<SsoTrust> trust)
     : m_context(context)
     , m_trust(std::move(trust))
+    , m_usedTokens(context.backend.database())
+    , m_users(context.backend)
 { }
 
 void SsoSessionRoutes::addRoutes(Router &router)
@@ -36,24 +32,13 @@ void SsoSessionRoutes::addRoutes(Router &router)
                    const QString idToken = HttpRequest::requiredString(
                        request.jsonBody(), QStringLiteral("idToken"), 16 * 1024);
                    const IdTokenClaims claims = verify(idToken);
-                   if (!NhsMailAddress::isNhsMail(claims.email))
-                       throw notRegistered(
-                           tr("Sign in with NHSmail is only for NHSmail addresses (ending in "
-                              "nhs.net). Sign in with your CQRS User ID and password instead."));
                    Backend &backend = m_context.backend;
-                   const QList<User> users = backend.users().findByEmail(claims.email);
-                   if (users.isEmpty())
-                       throw notRegistered(
-                           tr("No CQRS account uses the NHSmail address %1. Ask your CQRS User "
-                              "Administrator to add you with this address.")
-                               .arg(claims.email));
-                   // Picking one would sign the person in as whoever was added first.
-                   if (users.size() > 1)
-                       throw notRegistered(
-                           tr("More than one CQRS account uses this NHSmail address. Ask your "
-                              "CQRS User Administrator to fix it, or sign in with your User ID "
-                              "and password."));
-                   const User &user = users.first();
+                   const qint64 acceptedUntil = claims.expiresAt.toMSecsSinceEpoch()
+                       + std::chrono::milliseconds(IdTokenValidator::DefaultSkew).count();
+                   if (!m_usedTokens.spend(idToken, acceptedUntil, backend.clock().nowMs()))
+                       throw invalidToken(tr("This NHSmail sign-in has already been used. Sign "
+                                             "in with NHSmail again."));
+                   const User user = m_users.userFor(claims);
                    const SessionStore::Issued issued
                        = backend.sessions().create(user.userId, backend.clock().nowMs());
                    Reply::json(response, 201,

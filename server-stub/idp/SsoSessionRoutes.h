@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server-stub/idp/NhsMailUserMatch.h"
+#include "server-stub/idp/UsedIdTokens.h"
 #include "server-stub/routes/RouteModule.h"
 
 #include "core/oidc/token/IdTokenValidator.h"
@@ -22,8 +24,8 @@ struct SsoTrust
 };
 
 // POST /api/v1/sessions/sso {idToken}: validates the token with the client's own validator,
-// then maps its email (nhs.net or *.nhs.net only) to a registered CQRS user and opens a
-// session exactly as a password sign-in does.
+// spends it (one session per id_token), finds the CQRS user it stands for (NhsMailUserMatch)
+// and opens a session exactly as a password sign-in does.
 class SsoSessionRoutes : public RouteModule
 {
     Q_DECLARE_TR_FUNCTIONS(cqrs::stub::SsoSessionRoutes)
@@ -38,6 +40,8 @@ private:
 
     RouteContext m_context;
     std::optional<SsoTrust> m_trust;
+    UsedIdTokens m_usedTokens;
+    NhsMailUserMatch m_users;
 };
 
 } // namespace cqrs::stub

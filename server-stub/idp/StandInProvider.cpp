@@ -11,7 +11,7 @@ namespace cqrs::stub {
 StandInProvider::StandInProvider(Backend &backend)
     : m_backend(backend)
     , m_key(IdpSigningKey::loadOrCreate(backend.database(), backend.clock().nowMs()))
-    , m_accounts(backend.database(), backend.hashing())
+    , m_accounts(backend.database(), backend.hashing(), backend.settings().lockout)
     , m_codes(backend.database())
     , m_refreshTokens(backend.database())
 { }

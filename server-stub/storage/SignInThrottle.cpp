@@ -12,7 +12,7 @@ QString SignInThrottle::keyFor(QStringView userId)
 SignInThrottle::Row SignInThrottle::read(const QString &key, qint64 nowMs) const
 {
     QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT consecutive, locked_until FROM sign_in_failures WHERE user_key = ?"),
+        QStringLiteral("SELECT consecutive, locked_until FROM %1 WHERE user_key = ?").arg(m_table),
         {key});
     Row row;
     if (!query.next())
@@ -29,8 +29,9 @@ SignInThrottle::Row SignInThrottle::read(const QString &key, qint64 nowMs) const
 
 qint64 SignInThrottle::lock(const QString &key, qint64 nowMs) const
 {
-    m_database.exec(QStringLiteral("UPDATE sign_in_failures SET consecutive = 0,"
-                                   " locked_until = ? WHERE user_key = ?"),
+    m_database.exec(QStringLiteral("UPDATE %1 SET consecutive = 0,"
+                                   " locked_until = ? WHERE user_key = ?")
+                        .arg(m_table),
                     {nowMs + m_limits.lockoutMs, key});
     return m_limits.lockoutMs;
 }
@@ -49,10 +50,11 @@ qint64 SignInThrottle::beginAttempt(QStringView userId, qint64 nowMs) const
     if (!locked && row.consecutive >= m_limits.maxFailures) {
         locked = lock(key, nowMs);
     } else if (!locked) {
-        m_database.exec(QStringLiteral("INSERT INTO sign_in_failures (user_key, consecutive)"
+        m_database.exec(QStringLiteral("INSERT INTO %1 (user_key, consecutive)"
                                        " VALUES (?, ?) ON CONFLICT(user_key) DO UPDATE SET"
                                        " consecutive = excluded.consecutive,"
-                                       " locked_until = NULL"),
+                                       " locked_until = NULL")
+                            .arg(m_table),
                         {key, row.consecutive + 1});
     }
     transaction.commit();
@@ -84,7 +86,7 @@ qint64 SignInThrottle::settleSuccess(QStringView userId, qint64 nowMs) const
 
 void SignInThrottle::clear(QStringView userId) const
 {
-    m_database.exec(QStringLiteral("DELETE FROM sign_in_failures WHERE user_key = ?"),
+    m_database.exec(QStringLiteral("DELETE FROM %1 WHERE user_key = ?").arg(m_table),
                     {keyFor(userId)});
 }
 

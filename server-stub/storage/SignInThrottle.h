@@ -21,9 +21,12 @@ public:
         qint64 lockoutMs = 15 * 60 * 1000;
     };
 
-    SignInThrottle(const Database &database, Limits limits)
+    // `table` has the shape of sign_in_failures: the stand-in identity provider keeps its own.
+    SignInThrottle(const Database &database, Limits limits,
+                   QString table = QStringLiteral("sign_in_failures"))
         : m_database(database)
         , m_limits(limits)
+        , m_table(std::move(table))
     { }
 
     // Milliseconds until the lock ends; 0 when not locked.
@@ -40,6 +43,7 @@ public:
     void clear(QStringView userId) const;
 
     static QString keyFor(QStringView userId);
+    const Limits &limits() const { return m_limits; }
 
 private:
     struct Row
@@ -52,6 +56,7 @@ private:
 
     const Database &m_database;
     Limits m_limits;
+    QString m_table;
 };
 
 } // namespace cqrs::stub

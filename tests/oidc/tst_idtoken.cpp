@@ -118,6 +118,28 @@ private slots:
         QCOMPARE(problemOf(sign(claims)), IdTokenProblem::None);
     }
 
+    void refusesATokenAuthorisedForAnotherParty_data()
+    {
+        QTest::addColumn<QJsonValue>("azp");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("ours") << QJsonValue(ClientId) << true;
+        QTest::newRow("another client") << QJsonValue(QStringLiteral("other-app")) << false;
+        QTest::newRow("empty") << QJsonValue(QString()) << false;
+        QTest::newRow("not a string") << QJsonValue(42) << false;
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null) << false;
+    }
+
+    void refusesATokenAuthorisedForAnotherParty()
+    {
+        // A single audience that is ours, yet azp says the token was issued to someone else.
+        QFETCH(QJsonValue, azp);
+        QFETCH(bool, accepted);
+        QJsonObject claims = goodClaims();
+        claims.insert(QStringLiteral("azp"), azp);
+        QCOMPARE(problemOf(sign(claims)),
+                 accepted ? IdTokenProblem::None : IdTokenProblem::WrongAudience);
+    }
+
     void usesPreferredUsernameWhenEmailIsAbsent()
     {
         QJsonObject claims = goodClaims();

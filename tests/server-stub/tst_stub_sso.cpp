@@ -1,5 +1,5 @@
 // POST /api/v1/sessions/sso on a real stub process with its stand-in NHSmail (--idp): which
-// CQRS account a verified NHSmail address signs in to.
+// CQRS account a verified NHSmail address signs in to; and the stand-in's own defences.
 
 #include "tests/support/StubClient.h"
 #include "tests/support/TestBrowser.h"
@@ -101,6 +101,48 @@ private Q_SLOTS:
         QVERIFY2(refused.body.contains("&lt;b&gt;a&amp;b&lt;/b&gt;"), refused.body.constData());
         QVERIFY(!refused.body.contains("<b>a"));
         QVERIFY(!refused.body.contains("&amp;lt;"));
+    }
+
+    // Last: it moves the server's clock, and the client checks id_tokens against real time.
+    void theProviderPausesPasswordGuessingPerAccount()
+    {
+        const QString guessed = QStringLiteral("guessed@nhs.net");
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/dev/idp/accounts"),
+                            {{QStringLiteral("email"), guessed},
+                             {QStringLiteral("name"), QStringLiteral("Guessed")},
+                             {QStringLiteral("password"), Password}})
+                     .status,
+                 201);
+        const QUrl authorize = TestBrowser::authorizeUrl(
+            m_stub.url(QStringLiteral("/idp/authorize")), QStringLiteral("cqrs-desktop"),
+            QStringLiteral("http://127.0.0.1:5555/"),
+            QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        TestBrowser browser;
+        const auto signIn = [&](const QString &email, const QString &password) {
+            return browser.submitSignIn(authorize, email, password);
+        };
+
+        // An address with an account and one without answer alike, wrong password by wrong
+        // password, so the pause tells nobody which addresses exist.
+        for (const QString &email : {guessed, QStringLiteral("nobody.here@nhs.net")}) {
+            for (int wrong = 1; wrong < 5; ++wrong) {
+                const TestBrowser::Page page = signIn(email, QStringLiteral("guess-%1").arg(wrong));
+                QCOMPARE(page.status, 401);
+                QVERIFY2(page.body.contains("After 5 wrong password(s) in a row, signing in is "
+                                            "paused for 15 minute(s)"),
+                         page.body.constData());
+            }
+            const TestBrowser::Page paused = signIn(email, QStringLiteral("guess-5"));
+            QCOMPARE(paused.status, 429);
+            QVERIFY2(paused.body.contains("Try again in 15 minute(s)"), paused.body.constData());
+        }
+        // The right password does not get through the pause; other accounts are not paused.
+        QCOMPARE(signIn(guessed, Password).status, 429);
+        QCOMPARE(signIn(Shared, Password).status, 302);
+
+        m_client->advanceClock(15 * 60);
+        QCOMPARE(signIn(guessed, Password).status, 302);
     }
 
     void cleanupTestCase() { QVERIFY(m_stub.stop()); }

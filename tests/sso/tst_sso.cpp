@@ -138,15 +138,56 @@ private:
         return key;
     }
 
-    QJsonObject claimsFor(const QString &email) const
+    // The stand-in's "sub" for an account, which its CQRS user is bound to after one sign-in.
+    QString subjectOf(const QString &email)
     {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("provider-sub"));
+        db.setDatabaseName(m_stub->databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QString subject;
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT subject FROM idp_accounts WHERE email = ?"));
+            query.addBindValue(email);
+            if (query.exec() && query.next())
+                subject = query.value(0).toString();
+        }
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("provider-sub"));
+        return subject;
+    }
+
+    // Claims as the stand-in would sign them for `email`'s account (or for `subject`), each set
+    // made unique by its jti: the server spends every id_token it accepts.
+    QJsonObject claimsFor(const QString &email, QString subject = {})
+    {
+        static int serial = 0;
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         return {{QStringLiteral("iss"), config().issuer},
-                {QStringLiteral("sub"), QStringLiteral("forged-subject")},
+                {QStringLiteral("sub"), subject.isEmpty() ? subjectOf(email) : subject},
                 {QStringLiteral("aud"), ClientId},
                 {QStringLiteral("email"), email},
+                {QStringLiteral("jti"), QStringLiteral("forged-%1").arg(++serial)},
                 {QStringLiteral("iat"), now},
                 {QStringLiteral("exp"), now + 300}};
+    }
+
+    // `claims` signed with the stand-in provider's own key: a token it could have issued.
+    QString forge(const QJsonObject &claims)
+    {
+        QString keyId;
+        const auto key = providerKey(&keyId);
+        return key ? QString::fromLatin1(JsonWebToken::signRs256(claims, keyId, *key)) : QString();
+    }
+
+    QString userIdOf(const Reply &session) const
+    {
+        return session.json()
+            .value(QStringLiteral("user"))
+            .toObject()
+            .value(QStringLiteral("userId"))
+            .toString();
     }
 
     std::unique_ptr<StubProcess> m_stub;
@@ -219,6 +260,77 @@ private slots:
         QVERIFY(api.hasSession());
     }
 
+    void bindsThePersonNotTheAddress()
+    {
+        // The first NHSmail sign-in binds jdoe to the stand-in's iss + sub for Jane.
+        QCOMPARE(exchange(idTokenFor(Jane)).status, 201);
+
+        // Someone else holding Jane's address now (a reassigned mailbox) is refused, whether the
+        // address comes as "email" or as Entra ID's "preferred_username".
+        QJsonObject other = claimsFor(Jane, QStringLiteral("someone-else"));
+        const Reply refused = exchange(forge(other));
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(), QStringLiteral("nhsmail_mismatch"));
+        QVERIFY2(refused.json()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("contact the CQRS Service Desk")),
+                 refused.body.constData());
+        other = claimsFor(Jane, QStringLiteral("someone-else"));
+        other.remove(QStringLiteral("email"));
+        other.insert(QStringLiteral("preferred_username"), Jane);
+        QCOMPARE(exchange(forge(other)).error(), QStringLiteral("nhsmail_mismatch"));
+
+        // Jane herself, whose NHSmail address changed, is still jdoe: the address no longer
+        // decides, not even when it is another CQRS user's.
+        const Reply renamed = exchange(forge(claimsFor(Outsider, subjectOf(Jane))));
+        QCOMPARE(renamed.status, 201);
+        QCOMPARE(userIdOf(renamed), QStringLiteral("jdoe"));
+    }
+
+    void opensOneSessionPerIdToken()
+    {
+        const QString idToken = idTokenFor(Jane);
+        QCOMPARE(exchange(idToken).status, 201);
+        const Reply replayed = exchange(idToken);
+        QCOMPARE(replayed.status, 401);
+        QCOMPARE(replayed.error(), QStringLiteral("invalid_token"));
+        QVERIFY2(replayed.json()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("already been used")),
+                 replayed.body.constData());
+    }
+
+    void anAdministratorCanUnlinkTheNhsMailAccount()
+    {
+        QCOMPARE(exchange(idTokenFor(Jane)).status, 201); // bound, whatever ran before
+        QString out;
+        QCOMPARE(m_stub->runCommand({QStringLiteral("user"), QStringLiteral("unlink-nhsmail"),
+                                     QStringLiteral("--db"), m_stub->databasePath(),
+                                     QStringLiteral("--user-id"), QStringLiteral("jdoe")},
+                                    &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("unlinked")), qPrintable(out));
+        QCOMPARE(m_stub->runCommand({QStringLiteral("user"), QStringLiteral("unlink-nhsmail"),
+                                     QStringLiteral("--db"), m_stub->databasePath(),
+                                     QStringLiteral("--user-id"), QStringLiteral("jdoe")}),
+                 1);
+
+        // The next NHSmail sign-in with the address binds afresh: here, a new identity.
+        const Reply rebound = exchange(forge(claimsFor(Jane, QStringLiteral("new-identity"))));
+        QCOMPARE(rebound.status, 201);
+        QCOMPARE(userIdOf(rebound), QStringLiteral("jdoe"));
+        QCOMPARE(exchange(idTokenFor(Jane)).error(), QStringLiteral("nhsmail_mismatch"));
+
+        // Put Jane's own identity back for the tests after this one.
+        QCOMPARE(m_stub->runCommand({QStringLiteral("user"), QStringLiteral("unlink-nhsmail"),
+                                     QStringLiteral("--db"), m_stub->databasePath(),
+                                     QStringLiteral("--user-id"), QStringLiteral("jdoe")}),
+                 0);
+        QCOMPARE(exchange(idTokenFor(Jane)).status, 201);
+    }
+
     void signsInAgainWithARefreshToken()
     {
         OidcClientConfig offline = config();
@@ -249,13 +361,55 @@ private slots:
         QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
                  qPrintable(replay.error()));
 
-        // A failed refresh leaves nothing stuck (Qt 6.4's flow would stay in RefreshingToken):
-        // the same object refreshes with the current token.
+        // Presenting it again revoked its whole family (RFC 9700 §4.14.2): the newest token,
+        // whoever holds it, no longer works either.
         replay.failed.clear();
         replay.signIn.refresh(silent.signIn.refreshToken());
         QVERIFY(replay.waitForEnd());
+        QVERIFY(replay.finished.isEmpty());
+        QVERIFY2(replay.error().contains(QStringLiteral("Sign in again")),
+                 qPrintable(replay.error()));
+
+        // Signing in again starts a new family. A failed refresh left nothing stuck (Qt 6.4's
+        // flow would stay in RefreshingToken): the same object refreshes with the new token.
+        Attempt again(offline);
+        QVERIFY(again.start());
+        again.browser.get(signInAt(again));
+        QVERIFY(again.waitForEnd());
+        QVERIFY(!again.signIn.refreshToken().isEmpty());
+        replay.failed.clear();
+        replay.signIn.refresh(again.signIn.refreshToken());
+        QVERIFY(replay.waitForEnd());
         QVERIFY2(replay.failed.isEmpty(), qPrintable(replay.error()));
         QCOMPARE(replay.finished.count(), 1);
+    }
+
+    void reusingARefreshTokenRevokesOnlyItsFamily()
+    {
+        OidcClientConfig offline = config();
+        offline.scopes.append(QStringLiteral("offline_access"));
+        const auto signedIn = [&] {
+            Attempt attempt(offline);
+            attempt.start();
+            attempt.browser.get(signInAt(attempt));
+            attempt.waitForEnd();
+            return attempt.signIn.refreshToken();
+        };
+        const auto refreshed = [&](const QString &token) {
+            Attempt silent(offline);
+            silent.signIn.refresh(token);
+            silent.waitForEnd();
+            return silent.signIn.refreshToken();
+        };
+        const QString otherDevice = signedIn();
+        const QString stolen = signedIn();
+        const QString victims = refreshed(stolen);
+        const QString attackers = refreshed(victims); // the thief rotated the copy first
+        QVERIFY(!otherDevice.isEmpty() && !victims.isEmpty() && !attackers.isEmpty());
+
+        QVERIFY(refreshed(victims).isEmpty()); // the person's turn: a reuse
+        QVERIFY(refreshed(attackers).isEmpty()); // so the thief's token died with it
+        QVERIFY(!refreshed(otherDevice).isEmpty()); // another sign-in is another family
     }
 
     void usesAFreshStateAndVerifierForEveryAttempt()
@@ -479,8 +633,8 @@ private slots:
     void serverRefusesBadIdTokens_data()
     {
         QTest::addColumn<QString>("forgery");
-        for (const char *row : {"bad signature", "wrong aud", "wrong iss", "expired", "alg none",
-                                "HS256", "unknown kid", "not a JWT"})
+        for (const char *row : {"bad signature", "wrong aud", "azp of another app", "wrong iss",
+                                "expired", "alg none", "HS256", "unknown kid", "not a JWT"})
             QTest::newRow(row) << QString::fromLatin1(row);
     }
 
@@ -491,10 +645,7 @@ private slots:
         const auto key = providerKey(&keyId);
         QVERIFY(key);
         // Positive control: the forging setup makes tokens the server accepts.
-        QCOMPARE(
-            exchange(QString::fromLatin1(JsonWebToken::signRs256(claimsFor(Jane), keyId, *key)))
-                .status,
-            201);
+        QCOMPARE(exchange(forge(claimsFor(Jane))).status, 201);
 
         QJsonObject claims = claimsFor(Jane);
         QString token;
@@ -514,6 +665,9 @@ private slots:
                 JsonWebToken::signRs256(claims, keyId, RsaPrivateKey::generate()));
         } else if (forgery == QLatin1String("wrong aud")) {
             claims.insert(QStringLiteral("aud"), QStringLiteral("another-app"));
+            token = sign();
+        } else if (forgery == QLatin1String("azp of another app")) {
+            claims.insert(QStringLiteral("azp"), QStringLiteral("another-app"));
             token = sign();
         } else if (forgery == QLatin1String("wrong iss")) {
             claims.insert(QStringLiteral("iss"), QStringLiteral("https://evil.example/idp"));

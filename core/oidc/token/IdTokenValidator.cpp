@@ -92,9 +92,10 @@ IdTokenCheck IdTokenValidator::checkClaims(const QJsonObject &payload) const
         return failure(IdTokenProblem::WrongIssuer);
     if (!audience->contains(m_expectations.audience))
         return failure(IdTokenProblem::WrongAudience);
-    // With several audiences the token must say it was issued to us (OIDC Core §3.1.3.7 step 5).
+    // With several audiences the token must say it was issued to us (OIDC Core §3.1.3.7 step 5),
+    // and an azp naming another party means it was issued to that party, whatever "aud" says.
     const QJsonValue azp = payload.value(QLatin1String("azp"));
-    if (audience->size() > 1 && azp.toString() != m_expectations.audience)
+    if ((audience->size() > 1 || !azp.isUndefined()) && azp.toString() != m_expectations.audience)
         return failure(IdTokenProblem::WrongAudience);
 
     const qint64 now = m_clock().toSecsSinceEpoch();

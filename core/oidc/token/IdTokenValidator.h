@@ -62,8 +62,9 @@ struct IdTokenExpectations
 
 // Validates an id_token completely and offline: RS256 only (refusing "none", HS256 and every
 // other algorithm, so a key confusion cannot turn the public key into an HMAC secret),
-// signature against the given key set, iss, aud (string or array, with azp when several),
-// exp / nbf / iat within a small clock skew, and the nonce.
+// signature against the given key set, iss, aud (string or array; azp, when present or when
+// there are several audiences, must be our client id), exp / nbf / iat within a small clock
+// skew, and the nonce.
 class IdTokenValidator
 {
     Q_DECLARE_TR_FUNCTIONS(cqrs::IdTokenValidator)
