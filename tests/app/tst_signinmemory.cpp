@@ -5,13 +5,15 @@
 #include "app/AppController.h"
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
+#include "core/api/ApiClient.h"
 #include "core/settings/ServiceSettings.h"
+#include "tests/support/FindWidget.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 #include "tests/support/TestBrowser.h"
-#include "ui/BusyIndicator.h"
 #include "ui/HomePage.h"
 #include "ui/MainWindow.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SignInPage.h"
 #include "ui/StatusMessage.h"
 
@@ -141,9 +143,9 @@ void TestSignInMemory::store(const RememberedSignIn &signIn)
 void TestSignInMemory::signInWithPassword(Run &run)
 {
     ui::SignInPage *page = run.signInPage();
-    QTest::keyClicks(page->userIdField(), UserId);
-    QTest::keyClicks(page->passwordField(), CqrsPassword);
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTest::keyClicks(field(page, "userId"), UserId);
+    QTest::keyClicks(field(page, "password"), CqrsPassword);
+    QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
 }
 
@@ -159,20 +161,20 @@ void TestSignInMemory::passwordSignInIsRememberedWithoutPasswordAndSignOutForget
     // The method only: a password is never kept, and no token belongs to it.
     QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
     QCOMPARE(stored().signIn, (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
-    QVERIFY(run.home()->notice()->isHidden());
+    QVERIFY(label(run.home(), "notice")->isHidden());
 
     // Starting again after a password sign-in just shows the sign-in screen.
     Run next(*settings, browser);
     next.controller.resumeSignIn();
     QTest::qWait(300);
     QCOMPARE(next.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!next.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(!next.signInPage()->feedback()->isBusy());
     QVERIFY(browser.openedUrl().isEmpty());
 
-    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
     // The server revoked the session as before; the store holds nothing for this server.
-    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+    QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
     QVERIFY(!run.controller.api()->hasSession());
     QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
 }
@@ -186,14 +188,14 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     {
         TestBrowser browser;
         Run run(*settings, browser);
-        QTest::mouseClick(run.signInPage()->ssoButton(), Qt::LeftButton);
-        QVERIFY2(browser.waitUntilOpened(), qPrintable(run.signInPage()->status()->text()));
+        QTest::mouseClick(button(run.signInPage(), "signInWithNhsmail"), Qt::LeftButton);
+        QVERIFY2(browser.waitUntilOpened(), qPrintable(status(run.signInPage())->text()));
         const TestBrowser::Page answer
             = browser.submitSignIn(browser.openedUrl(), Email, NhsMailPassword);
         QCOMPARE(answer.status, 302);
         QVERIFY(browser.get(answer.location).ok());
         QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
-        QCOMPARE(run.home()->userIdLabel()->text(), UserId);
+        QCOMPARE(label(run.home(), "userId")->text(), UserId);
 
         QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
         const RememberedSignIn remembered = *stored().signIn;
@@ -207,7 +209,7 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     Run next(*settings, untouched);
     next.controller.resumeSignIn();
     QTRY_COMPARE_WITH_TIMEOUT(next.screen(), QStringLiteral("home"), 15000);
-    QCOMPARE(next.home()->userIdLabel()->text(), UserId);
+    QCOMPARE(label(next.home(), "userId")->text(), UserId);
     QVERIFY(next.controller.api()->hasSession());
     QVERIFY(untouched.openedUrl().isEmpty());
 
@@ -218,7 +220,7 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     QVERIFY(!afterResume.signIn->refreshToken.isEmpty());
     QVERIFY(afterResume.signIn->refreshToken != firstToken);
 
-    QTest::mouseClick(next.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(next.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(next.screen(), QStringLiteral("sign-in"));
     QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
 }
@@ -239,14 +241,14 @@ void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    ui::BusyIndicator *busy = run.signInPage()->busyIndicator();
+    ui::RequestFeedback *busy = run.signInPage()->feedback();
     QTRY_VERIFY(busy->isBusy());
-    QVERIFY(!run.signInPage()->signInButton()->isEnabled());
-    QTest::mouseClick(busy->cancelButton(), Qt::LeftButton);
+    QVERIFY(!button(run.signInPage(), "signIn")->isEnabled());
+    QTest::mouseClick(button(run.signInPage(), "cancelButton"), Qt::LeftButton);
     QVERIFY(!busy->isBusy());
-    QVERIFY(run.signInPage()->signInButton()->isEnabled());
+    QVERIFY(button(run.signInPage(), "signIn")->isEnabled());
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->status()->isError());
+    QVERIFY(!status(run.signInPage())->isError());
     QVERIFY(browser.openedUrl().isEmpty());
     // Cancel is "not now": the remembered sign-in stays for the next start.
     QCOMPARE(stored().signIn, remembered);
@@ -262,12 +264,13 @@ void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->text().contains(
-                                 QStringLiteral("could not sign you in with NHSmail")),
+    QTRY_VERIFY_WITH_TIMEOUT(status(run.signInPage())
+                                 ->text()
+                                 .contains(QStringLiteral("could not sign you in with NHSmail")),
                              15000);
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
-    QVERIFY(run.signInPage()->ssoButton()->isEnabled());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
+    QVERIFY(button(run.signInPage(), "signInWithNhsmail")->isEnabled());
     QVERIFY(!run.controller.api()->hasSession());
     QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::NotFound, 10000);
 }
@@ -289,9 +292,9 @@ void TestSignInMemory::unreachableProviderKeepsTheToken()
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->isError(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(status(run.signInPage())->isError(), 15000);
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
     // The token was never refused, so the next start, back online, can still use it.
     QTest::qWait(500);
     QCOMPARE(stored().signIn, remembered);
@@ -308,15 +311,15 @@ void TestSignInMemory::unavailableStoreIsSaidPlainly()
     signInWithPassword(run);
 
     // Signed in all the same, told plainly that the sign-in will not be remembered.
-    QTRY_VERIFY(run.home()->notice()->isVisible());
-    QVERIFY2(run.home()->notice()->text().contains(QStringLiteral("will not remember")),
-             qPrintable(run.home()->notice()->text()));
-    QVERIFY(run.home()->signOutButton()->isEnabled());
-    QVERIFY(run.home()->changePasswordButton()->isEnabled());
+    QTRY_VERIFY(label(run.home(), "notice")->isVisible());
+    QVERIFY2(label(run.home(), "notice")->text().contains(QStringLiteral("will not remember")),
+             qPrintable(label(run.home(), "notice")->text()));
+    QVERIFY(button(run.home(), "signOut")->isEnabled());
+    QVERIFY(button(run.home(), "changePassword")->isEnabled());
 
-    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
-    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+    QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
 }
 
 QTEST_MAIN(TestSignInMemory)
