@@ -45,7 +45,8 @@ struct Run
         : controller(settings)
     {
         controller.setSsoSignIn(new app::NhsMailSignIn(settings.ssoSettings(), browser.opener()));
-        controller.setSignInMemory(new app::SignInMemory(settings.serverUrl(), ServiceName));
+        controller.setSignInMemory(
+            new app::SignInMemory(app::SignInMemory::keyFor(settings), ServiceName));
         controller.showSignIn();
         controller.window()->show();
     }
@@ -72,12 +73,18 @@ private slots:
     void refusedTokenFallsBackToSignInAndIsForgotten();
     void unreachableProviderKeepsTheToken();
     void unavailableStoreIsSaidPlainly();
+    void anotherProviderNeverGetsTheOldToken();
 
 private:
     QString issuer() const { return stub.url().resolved(QUrl(QStringLiteral("/idp"))).toString(); }
     std::unique_ptr<ServiceSettings> settingsWithIssuer(const QString &issuer);
-    CredentialStore::Result stored();
-    void store(const RememberedSignIn &signIn);
+    // The entry the app uses with settingsWithIssuer(issuer).
+    CredentialKey keyFor(const QString &issuer) const
+    {
+        return {stub.url(), issuer, QStringLiteral("cqrs-desktop")};
+    }
+    CredentialStore::Result stored(const CredentialKey &key);
+    void store(const CredentialKey &key, const RememberedSignIn &signIn);
     void signInWithPassword(Run &run);
 
     StubProcess stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
@@ -105,7 +112,7 @@ void TestSignInMemory::init()
     if (qEnvironmentVariableIsSet(NoStoreVariable))
         return;
     std::optional<CredentialStore::Outcome> forgotten;
-    credentials.forget(stub.url(), this, [&](const auto &r) { forgotten = r.outcome; });
+    credentials.forget(keyFor(issuer()), this, [&](const auto &r) { forgotten = r.outcome; });
     QTRY_VERIFY_WITH_TIMEOUT(forgotten.has_value(), 20000);
     QCOMPARE(*forgotten, CredentialStore::Outcome::Done);
 }
@@ -123,19 +130,19 @@ std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QStr
 }
 
 // What the credential store holds for the stub's server, read the way the app reads it.
-CredentialStore::Result TestSignInMemory::stored()
+CredentialStore::Result TestSignInMemory::stored(const CredentialKey &key)
 {
     std::optional<CredentialStore::Result> result;
-    credentials.recall(stub.url(), this, [&](const CredentialStore::Result &r) { result = r; });
+    credentials.recall(key, this, [&](const CredentialStore::Result &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
         return {};
     return *result;
 }
 
-void TestSignInMemory::store(const RememberedSignIn &signIn)
+void TestSignInMemory::store(const CredentialKey &key, const RememberedSignIn &signIn)
 {
     std::optional<CredentialStore::Outcome> outcome;
-    credentials.remember(stub.url(), signIn, this, [&](const auto &r) { outcome = r.outcome; });
+    credentials.remember(key, signIn, this, [&](const auto &r) { outcome = r.outcome; });
     QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20000));
     QCOMPARE(*outcome, CredentialStore::Outcome::Done);
 }
@@ -159,8 +166,10 @@ void TestSignInMemory::passwordSignInIsRememberedWithoutPasswordAndSignOutForget
     signInWithPassword(run);
 
     // The method only: a password is never kept, and no token belongs to it.
-    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
-    QCOMPARE(stored().signIn, (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
+                              10000);
+    QCOMPARE(stored(keyFor(issuer())).signIn,
+             (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
     QVERIFY(label(run.home(), "notice")->isHidden());
 
     // Starting again after a password sign-in just shows the sign-in screen.
@@ -176,7 +185,7 @@ void TestSignInMemory::passwordSignInIsRememberedWithoutPasswordAndSignOutForget
     // The server revoked the session as before; the store holds nothing for this server.
     QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
     QVERIFY(!run.controller.api()->hasSession());
-    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
 }
 
 void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
@@ -197,8 +206,9 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
         QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
         QCOMPARE(label(run.home(), "userId")->text(), UserId);
 
-        QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
-        const RememberedSignIn remembered = *stored().signIn;
+        QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
+                                  10000);
+        const RememberedSignIn remembered = *stored(keyFor(issuer())).signIn;
         QCOMPARE(remembered.method, RememberedSignIn::Method::NhsMail);
         QVERIFY(!remembered.refreshToken.isEmpty());
         firstToken = remembered.refreshToken;
@@ -214,7 +224,7 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     QVERIFY(untouched.openedUrl().isEmpty());
 
     // The provider replaced the token at that use; the new one is kept for the start after.
-    const CredentialStore::Result afterResume = stored();
+    const CredentialStore::Result afterResume = stored(keyFor(issuer()));
     QCOMPARE(afterResume.outcome, CredentialStore::Outcome::Done);
     QCOMPARE(afterResume.signIn->method, RememberedSignIn::Method::NhsMail);
     QVERIFY(!afterResume.signIn->refreshToken.isEmpty());
@@ -222,7 +232,7 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
 
     QTest::mouseClick(button(next.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(next.screen(), QStringLiteral("sign-in"));
-    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
 }
 
 void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
@@ -232,11 +242,11 @@ void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
     // A provider that accepts connections and never answers keeps the resume in progress.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    const auto settings
-        = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(silent.serverPort()));
+    const QString silentIssuer = QStringLiteral("http://127.0.0.1:%1/idp").arg(silent.serverPort());
+    const auto settings = settingsWithIssuer(silentIssuer);
     const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
                                        QStringLiteral("kept-refresh-token")};
-    store(remembered);
+    store(keyFor(silentIssuer), remembered);
 
     TestBrowser browser;
     Run run(*settings, browser);
@@ -251,7 +261,7 @@ void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
     QVERIFY(!status(run.signInPage())->isError());
     QVERIFY(browser.openedUrl().isEmpty());
     // Cancel is "not now": the remembered sign-in stays for the next start.
-    QCOMPARE(stored().signIn, remembered);
+    QCOMPARE(stored(keyFor(silentIssuer)).signIn, remembered);
 }
 
 void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
@@ -259,7 +269,8 @@ void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
     if (qEnvironmentVariableIsSet(NoStoreVariable))
         QSKIP("needs a credential store");
     const auto settings = settingsWithIssuer(issuer());
-    store({RememberedSignIn::Method::NhsMail, QStringLiteral("expired-or-revoked-token")});
+    store(keyFor(issuer()),
+          {RememberedSignIn::Method::NhsMail, QStringLiteral("expired-or-revoked-token")});
 
     TestBrowser browser;
     Run run(*settings, browser);
@@ -272,7 +283,8 @@ void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
     QVERIFY(!run.signInPage()->feedback()->isBusy());
     QVERIFY(button(run.signInPage(), "signInWithNhsmail")->isEnabled());
     QVERIFY(!run.controller.api()->hasSession());
-    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::NotFound, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound,
+                              10000);
 }
 
 void TestSignInMemory::unreachableProviderKeepsTheToken()
@@ -284,10 +296,11 @@ void TestSignInMemory::unreachableProviderKeepsTheToken()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const auto settings = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(port));
+    const QString closedIssuer = QStringLiteral("http://127.0.0.1:%1/idp").arg(port);
+    const auto settings = settingsWithIssuer(closedIssuer);
     const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
                                        QStringLiteral("kept-refresh-token")};
-    store(remembered);
+    store(keyFor(closedIssuer), remembered);
 
     TestBrowser browser;
     Run run(*settings, browser);
@@ -297,7 +310,7 @@ void TestSignInMemory::unreachableProviderKeepsTheToken()
     QVERIFY(!run.signInPage()->feedback()->isBusy());
     // The token was never refused, so the next start, back online, can still use it.
     QTest::qWait(500);
-    QCOMPARE(stored().signIn, remembered);
+    QCOMPARE(stored(keyFor(closedIssuer)).signIn, remembered);
 }
 
 void TestSignInMemory::unavailableStoreIsSaidPlainly()
@@ -320,6 +333,34 @@ void TestSignInMemory::unavailableStoreIsSaidPlainly()
     QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
     QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
+}
+
+void TestSignInMemory::anotherProviderNeverGetsTheOldToken()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    // The token was kept for the stand-in provider; then IT points the app at another one,
+    // which records any connection: it must never be offered the old token.
+    const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
+                                       QStringLiteral("token-for-the-first-provider")};
+    store(keyFor(issuer()), remembered);
+    QTcpServer otherProvider;
+    QVERIFY(otherProvider.listen(QHostAddress::LocalHost));
+    const auto settings = settingsWithIssuer(
+        QStringLiteral("http://127.0.0.1:%1/idp").arg(otherProvider.serverPort()));
+
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    // Long enough for the credential store to answer (a few ms here) and a refresh to start.
+    QTest::qWait(1000);
+    QVERIFY(!otherProvider.hasPendingConnections());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    // Nothing is kept for the new provider; the old entry stays the old provider's.
+    QCOMPARE(stored(app::SignInMemory::keyFor(*settings)).outcome,
+             CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).signIn, remembered);
 }
 
 QTEST_MAIN(TestSignInMemory)
