@@ -1,18 +1,14 @@
 #pragma once
 
-#include "core/api/ApiClient.h"
-#include "core/credentials/CredentialStore.h"
-#include "core/links/RegistrationLink.h"
-#include "ui/ChangePasswordDialog.h"
-
 #include <QObject>
 #include <QPointer>
 
-#include <optional>
+#include <memory>
 
 namespace cqrs {
+class ApiClient;
 class ServiceSettings;
-}
+} // namespace cqrs
 
 namespace cqrs::ui {
 class MainWindow;
@@ -20,12 +16,15 @@ class MainWindow;
 
 namespace cqrs::app {
 
+class AccountJourney;
+class LinkJourney;
+class RequestSlot;
+class SignInJourney;
 class SignInMemory;
 class SsoSignIn;
 
-// Wires the screens to the CQRS server: which screen shows when, which request each button
-// sends, and what each answer means to the person. One request at a time; every screen's Cancel
-// cancels it.
+// The app's one window and its journeys, put together: a link, signing in, the signed-in
+// account. It decides only which journey follows which; each journey runs its own screens.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -35,7 +34,6 @@ public:
     ~AppController() override;
 
     ui::MainWindow *window() const { return m_window.get(); }
-    ui::ChangePasswordDialog *changePasswordDialog() const { return m_changeDialog; }
     ApiClient *api() const { return m_api; }
 
     // Takes ownership; null removes it.
@@ -51,40 +49,13 @@ public:
     void openLink(const QString &text);
 
 private:
-    void track(ApiCall *call);
-    void cancelRequest();
-
-    void loadLink(const RegistrationLink &link);
-    void showLinkProblem(const ApiError &error);
-    void submitNewPassword(const QString &password);
-
-    void signIn(const QString &userId, const QString &password, bool rememberUserId);
-    void signedIn(const UserProfile &user, const RememberedSignIn &how);
-    QString signInProblem(const ApiError &error) const;
-    void requestReset(const QString &userId);
-    void startSso();
-    void signInWithIdToken(const QString &idToken);
-    void ssoFailed(const QString &message);
-    enum class ResumeEnd { Cancelled, Refused, Unreachable };
-    void abandonResume(ResumeEnd end, const QString &problem = {});
-    void signOut();
-
-    void openChangePassword();
-    void changePassword(const QString &currentPassword, const QString &newPassword);
-    void passwordChangeAnswered(const ApiResult<Done> &result);
-
-    ServiceSettings &m_settings;
     ApiClient *m_api;
     std::unique_ptr<ui::MainWindow> m_window;
-    QPointer<ApiCall> m_call;
-    QPointer<SsoSignIn> m_sso;
+    RequestSlot *m_request;
+    SignInJourney *m_signIn;
+    LinkJourney *m_link;
+    AccountJourney *m_account;
     QPointer<SignInMemory> m_memory;
-    // While a remembered NHSmail sign-in is being resumed: the refresh token it started with.
-    QString m_resumeToken;
-    QPointer<ui::ChangePasswordDialog> m_changeDialog;
-    std::optional<RegistrationLink> m_link;
-    PasswordPolicy m_policy;
-    std::optional<UserProfile> m_user;
 };
 
 } // namespace cqrs::app

@@ -1,5 +1,7 @@
 #include "app/SignInMemory.h"
 
+#include "core/settings/ServiceSettings.h"
+
 #include <QLoggingCategory>
 
 namespace cqrs::app {
@@ -8,15 +10,21 @@ namespace {
 Q_LOGGING_CATEGORY(memoryLog, "cqrs.app.signinmemory")
 }
 
-SignInMemory::SignInMemory(QUrl server, QString serviceName, QObject *parent)
+SignInMemory::SignInMemory(CredentialKey key, QString serviceName, QObject *parent)
     : QObject(parent)
     , m_store(std::move(serviceName))
-    , m_server(std::move(server))
+    , m_key(std::move(key))
 { }
+
+CredentialKey SignInMemory::keyFor(const ServiceSettings &settings)
+{
+    const SsoSettings sso = settings.ssoSettings();
+    return {settings.serverUrl(), sso.issuer, sso.clientId};
+}
 
 void SignInMemory::recallNhsMail(QObject *receiver, std::function<void(const QString &)> then)
 {
-    m_store.recall(m_server, receiver,
+    m_store.recall(m_key, receiver,
                    [then = std::move(then)](const CredentialStore::Result &result) {
                        const bool nhsMail = result.signIn
                            && result.signIn->method == RememberedSignIn::Method::NhsMail;
@@ -26,7 +34,7 @@ void SignInMemory::recallNhsMail(QObject *receiver, std::function<void(const QSt
 
 void SignInMemory::remember(const RememberedSignIn &signIn)
 {
-    m_store.remember(m_server, signIn, this, [this](const CredentialStore::Result &result) {
+    m_store.remember(m_key, signIn, this, [this](const CredentialStore::Result &result) {
         if (result.outcome != CredentialStore::Outcome::Done)
             emit notRemembered(result.message);
     });
@@ -34,7 +42,7 @@ void SignInMemory::remember(const RememberedSignIn &signIn)
 
 void SignInMemory::forget()
 {
-    m_store.forget(m_server, this, [](const CredentialStore::Result &result) {
+    m_store.forget(m_key, this, [](const CredentialStore::Result &result) {
         // Unavailable means nothing was ever kept; a failure may leave a token behind, which
         // the next sign-in overwrites and the next sign-out tries again to delete.
         if (result.outcome == CredentialStore::Outcome::Failed)

@@ -7,21 +7,28 @@
 
 #include <functional>
 
+namespace cqrs {
+class ServiceSettings;
+} // namespace cqrs
+
 namespace cqrs::app {
 
 // What the app remembers between runs about signing in to its server, in the OS credential
 // store: how the person last signed in and, for NHSmail with offline_access, the refresh token
 // that signs them in at the next start without the browser. Never a password. The entry is
-// keyed by the same server address the app talks to (ServiceSettings::serverUrl()).
+// keyed by the server address the app talks to (ServiceSettings::serverUrl()) and the NHSmail
+// issuer and client ID (ServiceSettings::ssoSettings()): see CredentialKey.
 class SignInMemory : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit SignInMemory(QUrl server, QString serviceName = CredentialStore::defaultServiceName(),
+    explicit SignInMemory(CredentialKey key,
+                          QString serviceName = CredentialStore::defaultServiceName(),
                           QObject *parent = nullptr);
 
-    QUrl server() const { return m_server; }
+    // This computer's server and NHSmail provider, as the settings name them now.
+    static CredentialKey keyFor(const ServiceSettings &settings);
 
     // Runs `then` once with the refresh token of a remembered NHSmail sign-in; with an empty
     // one when there is nothing to sign in with (another method, no store, nothing kept).
@@ -36,7 +43,7 @@ signals:
 
 private:
     CredentialStore m_store;
-    QUrl m_server;
+    CredentialKey m_key;
 };
 
 } // namespace cqrs::app

@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     app::AppController controller(settings);
     if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
         controller.setSsoSignIn(new app::NhsMailSignIn(sso));
-    controller.setSignInMemory(new app::SignInMemory(settings.serverUrl()));
+    controller.setSignInMemory(new app::SignInMemory(app::SignInMemory::keyFor(settings)));
     ui::MainWindow *window = controller.window();
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {

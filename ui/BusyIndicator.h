@@ -20,7 +20,6 @@ public:
     void start(const QString &whatIsHappening);
     void stop();
     bool isBusy() const { return !isHidden(); }
-    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     void cancelRequested();

@@ -1,10 +1,9 @@
 #include "ui/ChangePasswordDialog.h"
 
-#include "ui/BusyIndicator.h"
 #include "ui/NeedHelpDialog.h"
 #include "ui/NewPasswordForm.h"
 #include "ui/PasswordChecklist.h"
-#include "ui/StatusMessage.h"
+#include "ui/RequestFeedback.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,8 +18,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     : QDialog(parent)
     , m_current(new QLineEdit(this))
     , m_form(new NewPasswordForm(this))
-    , m_busy(new BusyIndicator(this))
-    , m_status(new StatusMessage(this))
+    , m_feedback(new RequestFeedback(this))
 {
     setObjectName(QStringLiteral("change-password"));
     setWindowTitle(tr("Change password"));
@@ -44,8 +42,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(current);
     layout->addWidget(m_form);
-    layout->addWidget(m_status);
-    layout->addWidget(m_busy);
+    layout->addWidget(m_feedback);
     layout->addWidget(buttons);
 
     m_form->setPolicy(policy, userId);
@@ -55,57 +52,43 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     connect(m_submit, &QPushButton::clicked, this, &ChangePasswordDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(help, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &ChangePasswordDialog::cancelRequested);
+    connect(m_feedback, &RequestFeedback::cancelRequested, this,
+            &ChangePasswordDialog::cancelRequested);
+    m_feedback->lockWhileBusy({m_current, m_form, m_close});
+    connect(m_feedback, &RequestFeedback::busyChanged, this, &ChangePasswordDialog::updateSubmit);
     setTabOrder(m_current, m_form->passwordField());
     updateSubmit();
-}
-
-void ChangePasswordDialog::showBusy(const QString &whatIsHappening)
-{
-    m_status->clear();
-    setInputEnabled(false);
-    m_busy->start(whatIsHappening);
 }
 
 void ChangePasswordDialog::showRefusal(const QString &message, const QStringList &violations,
                                        const QHash<QString, QString> &detail)
 {
-    m_busy->stop();
-    setInputEnabled(true);
     m_form->checklist()->showServerViolations(violations, detail);
-    m_status->showError(message);
+    m_feedback->showError(message);
 }
 
 void ChangePasswordDialog::reject()
 {
-    if (!m_busy->isBusy())
+    if (!m_feedback->isBusy())
         QDialog::reject();
 }
 
 void ChangePasswordDialog::abandon()
 {
-    m_busy->stop();
+    m_feedback->stop();
     QDialog::reject();
 }
 
 void ChangePasswordDialog::submit()
 {
-    if (m_submit->isEnabled() && !m_busy->isBusy())
+    if (m_submit->isEnabled() && !m_feedback->isBusy())
         emit submitted(m_current->text(), m_form->password());
 }
 
 void ChangePasswordDialog::updateSubmit()
 {
-    m_submit->setEnabled(!m_busy->isBusy() && !m_current->text().isEmpty()
+    m_submit->setEnabled(!m_feedback->isBusy() && !m_current->text().isEmpty()
                          && m_form->isAcceptable());
-}
-
-void ChangePasswordDialog::setInputEnabled(bool enabled)
-{
-    m_current->setEnabled(enabled);
-    m_form->setEnabled(enabled);
-    m_close->setEnabled(enabled);
-    updateSubmit();
 }
 
 } // namespace cqrs::ui

@@ -10,9 +10,8 @@ class QPushButton;
 
 namespace cqrs::ui {
 
-class BusyIndicator;
 class NewPasswordForm;
-class StatusMessage;
+class RequestFeedback;
 
 // Change password for the signed-in user: the current password, then the same new-password
 // form and checklist as the Security Information screen. It stays open until the server agrees.
@@ -24,7 +23,6 @@ public:
     explicit ChangePasswordDialog(const PasswordPolicy &policy, const QString &userId,
                                   QWidget *parent = nullptr);
 
-    void showBusy(const QString &whatIsHappening);
     // `detail` rewords checklist items, e.g. the date and time for min-age.
     void showRefusal(const QString &message, const QStringList &violations,
                      const QHash<QString, QString> &detail = {});
@@ -35,10 +33,9 @@ public:
     // Closes even mid-request, when the app moves on: the session ended, a link was opened.
     void abandon();
 
-    QLineEdit *currentPasswordField() const { return m_current; }
-    NewPasswordForm *form() const { return m_form; }
-    QPushButton *submitButton() const { return m_submit; }
-    StatusMessage *status() const { return m_status; }
+    // Busy bar with Cancel, status line, input lock; its Cancel is this dialog's
+    // cancelRequested.
+    RequestFeedback *feedback() const { return m_feedback; }
 
 signals:
     void submitted(const QString &currentPassword, const QString &newPassword);
@@ -47,14 +44,12 @@ signals:
 private:
     void submit();
     void updateSubmit();
-    void setInputEnabled(bool enabled);
 
     QLineEdit *m_current;
     NewPasswordForm *m_form;
     QPushButton *m_submit;
     QPushButton *m_close;
-    BusyIndicator *m_busy;
-    StatusMessage *m_status;
+    RequestFeedback *m_feedback;
 };
 
 } // namespace cqrs::ui

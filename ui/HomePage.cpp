@@ -1,8 +1,7 @@
 #include "ui/HomePage.h"
 
-#include "ui/BusyIndicator.h"
 #include "ui/PageTitle.h"
-#include "ui/StatusMessage.h"
+#include "ui/RequestFeedback.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,8 +20,7 @@ HomePage::HomePage(QWidget *parent)
     , m_role(new QLabel(this))
     , m_changePassword(new QPushButton(tr("&Change password"), this))
     , m_signOut(new QPushButton(tr("Sign &out"), this))
-    , m_busy(new BusyIndicator(this))
-    , m_status(new StatusMessage(this))
+    , m_feedback(new RequestFeedback(this))
     , m_notice(new QLabel(this))
 {
     setObjectName(QStringLiteral("home"));
@@ -59,14 +57,14 @@ HomePage::HomePage(QWidget *parent)
     layout->addWidget(new QLabel(tr("You are signed in to CQRS as:"), this));
     layout->addLayout(details);
     layout->addLayout(buttons);
-    layout->addWidget(m_status);
-    layout->addWidget(m_busy);
+    layout->addWidget(m_feedback);
     layout->addWidget(m_notice);
     layout->addStretch(1);
 
     connect(m_signOut, &QPushButton::clicked, this, &HomePage::signOutRequested);
     connect(m_changePassword, &QPushButton::clicked, this, &HomePage::changePasswordRequested);
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &HomePage::cancelRequested);
+    connect(m_feedback, &RequestFeedback::cancelRequested, this, &HomePage::cancelRequested);
+    m_feedback->lockWhileBusy({m_changePassword, m_signOut});
     setFocusProxy(m_changePassword);
 }
 
@@ -78,48 +76,14 @@ void HomePage::showPerson(const Person &person)
     m_organisation->setText(person.organisation.isEmpty() ? tr("Not recorded")
                                                           : person.organisation);
     m_role->setText(person.role.isEmpty() ? tr("Not recorded") : person.role);
-    m_busy->stop();
-    m_status->clear();
-    setInputEnabled(true);
-}
-
-void HomePage::showBusy(const QString &whatIsHappening)
-{
-    m_status->clear();
-    setInputEnabled(false);
-    m_busy->start(whatIsHappening);
-}
-
-void HomePage::stopBusy()
-{
-    m_busy->stop();
-    setInputEnabled(true);
-}
-
-void HomePage::showError(const QString &message)
-{
-    m_busy->stop();
-    setInputEnabled(true);
-    m_status->showError(message);
-}
-
-void HomePage::showInfo(const QString &message)
-{
-    m_busy->stop();
-    setInputEnabled(true);
-    m_status->showInfo(message);
+    m_feedback->stop();
+    m_feedback->clearStatus();
 }
 
 void HomePage::setNotice(const QString &text)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
-}
-
-void HomePage::setInputEnabled(bool enabled)
-{
-    m_changePassword->setEnabled(enabled);
-    m_signOut->setEnabled(enabled);
 }
 
 } // namespace cqrs::ui

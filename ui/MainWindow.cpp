@@ -48,8 +48,6 @@ MainWindow::MainWindow(QWidget *parent)
     resize(560, 640);
 
     connect(m_needHelp, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
-    connect(m_stack, &QStackedWidget::currentChanged, this,
-            [this] { emit screenChanged(currentScreenName()); });
 }
 
 void MainWindow::showScreen(QWidget *page)

@@ -24,7 +24,6 @@ public:
     SecurityInformationPage *securityInformationPage() const { return m_securityInformation; }
     HomePage *homePage() const { return m_home; }
     MessagePage *messagePage() const { return m_message; }
-    QPushButton *needHelpButton() const { return m_needHelp; }
 
     void showScreen(QWidget *page);
     QWidget *currentScreen() const;
@@ -32,9 +31,6 @@ public:
     QString currentScreenName() const;
     // Raise and activate, e.g. when a second launch hands over a link.
     void bringToFront();
-
-signals:
-    void screenChanged(const QString &name);
 
 private:
     QStackedWidget *m_stack;

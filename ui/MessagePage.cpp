@@ -1,8 +1,8 @@
 #include "ui/MessagePage.h"
 
-#include "ui/BusyIndicator.h"
 #include "ui/HelpContacts.h"
 #include "ui/PageTitle.h"
+#include "ui/RequestFeedback.h"
 
 #include <QAccessible>
 #include <QLabel>
@@ -15,7 +15,7 @@ MessagePage::MessagePage(QWidget *parent)
     : QWidget(parent)
     , m_title(makePageTitle(this))
     , m_message(new QLabel(this))
-    , m_busy(new BusyIndicator(this))
+    , m_feedback(new RequestFeedback(this))
     , m_help(new HelpContacts(this))
     , m_signIn(new QPushButton(tr("Go to sign in"), this))
 {
@@ -29,11 +29,11 @@ MessagePage::MessagePage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_message);
-    layout->addWidget(m_busy);
+    layout->addWidget(m_feedback);
     layout->addWidget(m_help);
     layout->addWidget(m_signIn, 0, Qt::AlignLeft);
     layout->addStretch(1);
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &MessagePage::cancelRequested);
+    connect(m_feedback, &RequestFeedback::cancelRequested, this, &MessagePage::cancelRequested);
     connect(m_signIn, &QPushButton::clicked, this, &MessagePage::signInRequested);
 }
 
@@ -42,7 +42,7 @@ void MessagePage::showBusy(const QString &title, const QString &whatIsHappening)
     m_title->setText(title);
     setWindowTitle(title);
     m_message->clear();
-    m_busy->start(whatIsHappening);
+    m_feedback->showBusy(whatIsHappening);
     m_help->hide();
     m_signIn->hide();
 }
@@ -53,7 +53,7 @@ void MessagePage::showProblem(const QString &title, const QString &message)
     setWindowTitle(title);
     m_message->setText(message);
     m_message->setAccessibleDescription(message);
-    m_busy->stop();
+    m_feedback->stop();
     m_help->show();
     m_signIn->show();
     m_signIn->setFocus();

@@ -7,8 +7,8 @@ class QPushButton;
 
 namespace cqrs::ui {
 
-class BusyIndicator;
 class HelpContacts;
+class RequestFeedback;
 
 // A screen that only tells the person something: "Checking your link…" while a request runs,
 // or why a link cannot be used and who can help. Its one button leads to the sign-in screen.
@@ -22,10 +22,8 @@ public:
     void showBusy(const QString &title, const QString &whatIsHappening);
     void showProblem(const QString &title, const QString &message);
 
-    QLabel *titleLabel() const { return m_title; }
-    QLabel *messageLabel() const { return m_message; }
-    BusyIndicator *busyIndicator() const { return m_busy; }
-    QPushButton *signInButton() const { return m_signIn; }
+    // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
+    RequestFeedback *feedback() const { return m_feedback; }
 
 signals:
     void cancelRequested();
@@ -34,7 +32,7 @@ signals:
 private:
     QLabel *m_title;
     QLabel *m_message;
-    BusyIndicator *m_busy;
+    RequestFeedback *m_feedback;
     HelpContacts *m_help;
     QPushButton *m_signIn;
 };

@@ -33,7 +33,6 @@ public:
                               const QHash<QString, QString> &detail = {});
 
     State stateOf(PolicyRule rule) const;
-    QLabel *itemFor(PolicyRule rule) const { return m_items.value(rule); }
 
 private:
     void present(PolicyRule rule, State state, const QString &text);

@@ -1,10 +1,9 @@
 #include "ui/SecurityInformationPage.h"
 
-#include "ui/BusyIndicator.h"
 #include "ui/NewPasswordForm.h"
 #include "ui/PageTitle.h"
 #include "ui/PasswordChecklist.h"
-#include "ui/StatusMessage.h"
+#include "ui/RequestFeedback.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -25,8 +24,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_form(new NewPasswordForm(this))
     , m_submit(new QPushButton(this))
     , m_signIn(new QPushButton(tr("Back to sign in"), this))
-    , m_busy(new BusyIndicator(this))
-    , m_status(new StatusMessage(this))
+    , m_feedback(new RequestFeedback(this))
 {
     setObjectName(QStringLiteral("security-information"));
     setWindowTitle(tr("Security Information"));
@@ -55,18 +53,21 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(who);
     layout->addWidget(m_form);
-    layout->addWidget(m_status);
-    layout->addWidget(m_busy);
+    layout->addWidget(m_feedback);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
-    connect(m_form, &NewPasswordForm::acceptabilityChanged, m_submit, &QPushButton::setEnabled);
+    connect(m_form, &NewPasswordForm::acceptabilityChanged, this,
+            &SecurityInformationPage::updateSubmit);
     connect(m_submit, &QPushButton::clicked, this, &SecurityInformationPage::submit);
     // Enter in either field submits, but only what the checklist allows.
     for (QLineEdit *field : {m_form->passwordField(), m_form->confirmationField()})
         connect(field, &QLineEdit::returnPressed, this, &SecurityInformationPage::submit);
-    connect(m_busy, &BusyIndicator::cancelRequested, this,
+    connect(m_feedback, &RequestFeedback::cancelRequested, this,
             &SecurityInformationPage::cancelRequested);
+    m_feedback->lockWhileBusy({m_form, m_signIn});
+    connect(m_feedback, &RequestFeedback::busyChanged, this,
+            &SecurityInformationPage::updateSubmit);
     connect(m_signIn, &QPushButton::clicked, this, &SecurityInformationPage::signInRequested);
     setTabOrder(m_form->passwordField(), m_form->confirmationField());
     setTabOrder(m_form->confirmationField(), m_form->showToggle());
@@ -88,39 +89,27 @@ void SecurityInformationPage::start(Purpose purpose, const QString &userId,
     m_name->setText(displayName);
     m_form->clear();
     m_form->setPolicy(policy, userId);
-    m_status->clear();
-    m_busy->stop();
-    setInputEnabled(true);
-    m_form->passwordField()->setFocus();
-}
-
-void SecurityInformationPage::showBusy(const QString &whatIsHappening)
-{
-    m_status->clear();
-    setInputEnabled(false);
-    m_busy->start(whatIsHappening);
+    m_feedback->stop();
+    m_feedback->clearStatus();
+    m_form->setFocus();
 }
 
 void SecurityInformationPage::showRefusal(const QString &message, const QStringList &violations)
 {
-    m_busy->stop();
-    setInputEnabled(true);
     m_form->checklist()->showServerViolations(violations);
-    m_status->showError(message);
-    m_form->passwordField()->setFocus();
+    m_feedback->showError(message);
+    m_form->setFocus();
 }
 
 void SecurityInformationPage::submit()
 {
-    if (m_form->isAcceptable() && !m_busy->isBusy())
+    if (m_form->isAcceptable() && !m_feedback->isBusy())
         emit submitted(m_form->password());
 }
 
-void SecurityInformationPage::setInputEnabled(bool enabled)
+void SecurityInformationPage::updateSubmit()
 {
-    m_form->setEnabled(enabled);
-    m_submit->setEnabled(enabled && m_form->isAcceptable());
-    m_signIn->setEnabled(enabled);
+    m_submit->setEnabled(!m_feedback->isBusy() && m_form->isAcceptable());
 }
 
 } // namespace cqrs::ui

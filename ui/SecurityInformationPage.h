@@ -9,9 +9,8 @@ class QPushButton;
 
 namespace cqrs::ui {
 
-class BusyIndicator;
 class NewPasswordForm;
-class StatusMessage;
+class RequestFeedback;
 
 // The Security Information screen a registration or reset link opens: who is registering, the
 // Password Policy as a live checklist, and the new password. Submit is enabled only while every
@@ -27,15 +26,10 @@ public:
 
     void start(Purpose purpose, const QString &userId, const QString &displayName,
                const PasswordPolicy &policy);
-    void showBusy(const QString &whatIsHappening);
     void showRefusal(const QString &message, const QStringList &violations = {});
 
-    NewPasswordForm *form() const { return m_form; }
-    QPushButton *submitButton() const { return m_submit; }
-    QLabel *userIdLabel() const { return m_userId; }
-    QLabel *nameLabel() const { return m_name; }
-    StatusMessage *status() const { return m_status; }
-    BusyIndicator *busyIndicator() const { return m_busy; }
+    // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
+    RequestFeedback *feedback() const { return m_feedback; }
 
 signals:
     void submitted(const QString &password);
@@ -44,7 +38,7 @@ signals:
 
 private:
     void submit();
-    void setInputEnabled(bool enabled);
+    void updateSubmit();
 
     QLabel *m_title;
     QLabel *m_intro;
@@ -53,8 +47,7 @@ private:
     NewPasswordForm *m_form;
     QPushButton *m_submit;
     QPushButton *m_signIn;
-    BusyIndicator *m_busy;
-    StatusMessage *m_status;
+    RequestFeedback *m_feedback;
 };
 
 } // namespace cqrs::ui

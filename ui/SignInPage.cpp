@@ -1,8 +1,7 @@
 #include "ui/SignInPage.h"
 
-#include "ui/BusyIndicator.h"
 #include "ui/PageTitle.h"
-#include "ui/StatusMessage.h"
+#include "ui/RequestFeedback.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -23,8 +22,7 @@ SignInPage::SignInPage(QWidget *parent)
     , m_signIn(new QPushButton(tr("&Sign in"), this))
     , m_forgotten(new QPushButton(tr("&Forgotten your password?"), this))
     , m_sso(new QPushButton(tr("Sign in with &NHSmail"), this))
-    , m_busy(new BusyIndicator(this))
-    , m_status(new StatusMessage(this))
+    , m_feedback(new RequestFeedback(this))
 {
     setObjectName(QStringLiteral("sign-in"));
     setWindowTitle(tr("Sign in"));
@@ -68,8 +66,7 @@ SignInPage::SignInPage(QWidget *parent)
     layout->addWidget(makePageTitle(this, tr("Sign in to CQRS")));
     layout->addLayout(form);
     layout->addLayout(buttons);
-    layout->addWidget(m_status);
-    layout->addWidget(m_busy);
+    layout->addWidget(m_feedback);
     layout->addWidget(m_ssoSection);
     layout->addStretch(1);
 
@@ -78,7 +75,8 @@ SignInPage::SignInPage(QWidget *parent)
     connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_forgotten, &QPushButton::clicked, this, &SignInPage::requestReset);
     connect(m_sso, &QPushButton::clicked, this, &SignInPage::requestSso);
-    connect(m_busy, &BusyIndicator::cancelRequested, this, &SignInPage::cancelRequested);
+    connect(m_feedback, &RequestFeedback::cancelRequested, this, &SignInPage::cancelRequested);
+    m_feedback->lockWhileBusy({m_userId, m_password, m_remember, m_signIn, m_forgotten, m_sso});
     setTabOrder(m_userId, m_password);
     setTabOrder(m_password, m_remember);
     setTabOrder(m_remember, m_signIn);
@@ -92,8 +90,7 @@ void SignInPage::prepare(const QString &rememberedUserId)
     m_userId->setText(rememberedUserId);
     m_remember->setChecked(!rememberedUserId.isEmpty());
     m_password->clear();
-    m_busy->stop();
-    setInputEnabled(true);
+    m_feedback->stop();
     (rememberedUserId.isEmpty() ? m_userId : m_password)->setFocus();
 }
 
@@ -108,25 +105,10 @@ void SignInPage::setSsoShown(bool shown)
     m_ssoSection->setVisible(shown);
 }
 
-void SignInPage::showBusy(const QString &whatIsHappening)
+void SignInPage::offerUserId(const QString &userId)
 {
-    m_status->clear();
-    setInputEnabled(false);
-    m_busy->start(whatIsHappening);
-}
-
-void SignInPage::showError(const QString &message)
-{
-    m_busy->stop();
-    setInputEnabled(true);
-    m_status->showError(message);
-}
-
-void SignInPage::showInfo(const QString &message)
-{
-    m_busy->stop();
-    setInputEnabled(true);
-    m_status->showInfo(message);
+    m_userId->setText(userId);
+    m_password->setFocus();
 }
 
 void SignInPage::clearPassword()
@@ -136,11 +118,11 @@ void SignInPage::clearPassword()
 
 void SignInPage::submit()
 {
-    if (m_busy->isBusy())
+    if (m_feedback->isBusy())
         return;
     const QString userId = m_userId->text().trimmed();
     if (userId.isEmpty() || m_password->text().isEmpty()) {
-        m_status->showError(tr("Enter your User ID and password."));
+        m_feedback->showError(tr("Enter your User ID and password."));
         (userId.isEmpty() ? m_userId : m_password)->setFocus();
         return;
     }
@@ -151,8 +133,8 @@ void SignInPage::requestReset()
 {
     const QString userId = m_userId->text().trimmed();
     if (userId.isEmpty()) {
-        m_status->showError(tr("Enter your User ID first, then choose \"Forgotten your "
-                               "password?\" again."));
+        m_feedback->showError(tr("Enter your User ID first, then choose \"Forgotten your "
+                                 "password?\" again."));
         m_userId->setFocus();
         return;
     }
@@ -162,17 +144,10 @@ void SignInPage::requestReset()
 void SignInPage::requestSso()
 {
     if (!m_ssoAvailable) {
-        m_status->showError(m_ssoUnavailableReason);
+        m_feedback->showError(m_ssoUnavailableReason);
         return;
     }
     emit ssoRequested();
-}
-
-void SignInPage::setInputEnabled(bool enabled)
-{
-    for (QWidget *w : std::initializer_list<QWidget *> {m_userId, m_password, m_remember, m_signIn,
-                                                        m_forgotten, m_sso})
-        w->setEnabled(enabled);
 }
 
 } // namespace cqrs::ui

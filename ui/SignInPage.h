@@ -8,8 +8,7 @@ class QPushButton;
 
 namespace cqrs::ui {
 
-class BusyIndicator;
-class StatusMessage;
+class RequestFeedback;
 
 // User ID and password, "Remember my User ID", "Forgotten your password?" and "Sign in with
 // NHSmail". The page only collects and shows; the app decides what each request does.
@@ -21,23 +20,16 @@ public:
     explicit SignInPage(QWidget *parent = nullptr);
 
     void prepare(const QString &rememberedUserId);
+    // After registering or a reset: the User ID just used, ready for the new password.
+    void offerUserId(const QString &userId);
     // `unavailableReason` is shown when the NHSmail button is pressed while SSO is not set up.
     void setSsoAvailable(bool available, const QString &unavailableReason = {});
     // Hidden only when an IT admin has turned NHSmail sign-in off for this computer.
     void setSsoShown(bool shown);
-    void showBusy(const QString &whatIsHappening);
-    void showError(const QString &message);
-    void showInfo(const QString &message);
     void clearPassword();
 
-    QLineEdit *userIdField() const { return m_userId; }
-    QLineEdit *passwordField() const { return m_password; }
-    QCheckBox *rememberBox() const { return m_remember; }
-    QPushButton *signInButton() const { return m_signIn; }
-    QPushButton *forgottenButton() const { return m_forgotten; }
-    QPushButton *ssoButton() const { return m_sso; }
-    StatusMessage *status() const { return m_status; }
-    BusyIndicator *busyIndicator() const { return m_busy; }
+    // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
+    RequestFeedback *feedback() const { return m_feedback; }
 
 signals:
     void signInRequested(const QString &userId, const QString &password, bool rememberUserId);
@@ -49,8 +41,6 @@ private:
     void submit();
     void requestReset();
     void requestSso();
-    void setInputEnabled(bool enabled);
-
     QLineEdit *m_userId;
     QLineEdit *m_password;
     QCheckBox *m_remember;
@@ -58,8 +48,7 @@ private:
     QPushButton *m_forgotten;
     QPushButton *m_sso;
     QWidget *m_ssoSection;
-    BusyIndicator *m_busy;
-    StatusMessage *m_status;
+    RequestFeedback *m_feedback;
     bool m_ssoAvailable = false;
     QString m_ssoUnavailableReason;
 };

@@ -64,19 +64,23 @@ CredentialStore::CredentialStore(QString serviceName, QObject *parent)
     , m_serviceName(std::move(serviceName))
 { }
 
-QString CredentialStore::keyFor(const QUrl &server)
+QString CredentialStore::keyFor(const CredentialKey &key)
 {
-    return server
-        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo
-                  | QUrl::NormalizePathSegments)
-        .toString(QUrl::FullyEncoded);
+    const QString server = key.server
+                               .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                         | QUrl::RemoveUserInfo | QUrl::NormalizePathSegments)
+                               .toString(QUrl::FullyEncoded);
+    if (key.ssoIssuer.isEmpty() && key.ssoClientId.isEmpty())
+        return server;
+    // Spaces cannot occur in a URL or a client ID, so the three parts never run together.
+    return server + QLatin1Char(' ') + key.ssoIssuer + QLatin1Char(' ') + key.ssoClientId;
 }
 
-void CredentialStore::remember(const QUrl &server, const RememberedSignIn &signIn,
+void CredentialStore::remember(const CredentialKey &key, const RememberedSignIn &signIn,
                                QObject *receiver, Handler handler)
 {
     auto *job = new QKeychain::WritePasswordJob(m_serviceName);
-    job->setKey(keyFor(server));
+    job->setKey(keyFor(key));
     job->setBinaryData(encode(signIn));
     run(
         job, receiver,
@@ -86,10 +90,10 @@ void CredentialStore::remember(const QUrl &server, const RememberedSignIn &signI
         std::move(handler));
 }
 
-void CredentialStore::recall(const QUrl &server, QObject *receiver, Handler handler)
+void CredentialStore::recall(const CredentialKey &key, QObject *receiver, Handler handler)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
-    job->setKey(keyFor(server));
+    job->setKey(keyFor(key));
     run(
         job, receiver,
         [](QKeychain::Job *finished) {
@@ -103,10 +107,10 @@ void CredentialStore::recall(const QUrl &server, QObject *receiver, Handler hand
         std::move(handler));
 }
 
-void CredentialStore::forget(const QUrl &server, QObject *receiver, Handler handler)
+void CredentialStore::forget(const CredentialKey &key, QObject *receiver, Handler handler)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_serviceName);
-    job->setKey(keyFor(server));
+    job->setKey(keyFor(key));
     run(
         job, receiver,
         [](QKeychain::Job *) {

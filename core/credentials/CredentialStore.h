@@ -26,8 +26,25 @@ struct RememberedSignIn
     friend bool operator==(const RememberedSignIn &, const RememberedSignIn &) = default;
 };
 
+// Whose sign-in an entry is: the server and, when NHSmail sign-in is set up, the provider
+// (issuer) and client ID the refresh token was issued to. Changing any of them finds no entry,
+// so an old provider's token is never sent to a new one.
+struct CredentialKey
+{
+    // Implicit from a server alone, for a computer where no NHSmail provider is set up.
+    CredentialKey(QUrl atServer, QString issuer = {}, QString clientId = {})
+        : server(std::move(atServer))
+        , ssoIssuer(std::move(issuer))
+        , ssoClientId(std::move(clientId))
+    { }
+
+    QUrl server;
+    QString ssoIssuer;
+    QString ssoClientId;
+};
+
 // The OS credential store (Windows Credential Manager, the Secret Service on Linux, the macOS
-// keychain) through QtKeychain, one entry per server. There is deliberately no plaintext
+// keychain) through QtKeychain, one entry per CredentialKey. There is deliberately no plaintext
 // fallback: when no store is available every call reports Outcome::Unavailable and the app
 // carries on without remembering the sign-in. (QtKeychain 0.13 on Linux ignores
 // setInsecureFallback on its libsecret path anyway.)
@@ -53,14 +70,15 @@ public:
 
     explicit CredentialStore(QString serviceName = defaultServiceName(), QObject *parent = nullptr);
 
-    void remember(const QUrl &server, const RememberedSignIn &signIn, QObject *receiver,
+    void remember(const CredentialKey &key, const RememberedSignIn &signIn, QObject *receiver,
                   Handler handler);
-    void recall(const QUrl &server, QObject *receiver, Handler handler);
+    void recall(const CredentialKey &key, QObject *receiver, Handler handler);
     // On sign-out. Forgetting what is not there is Done, not NotFound.
-    void forget(const QUrl &server, QObject *receiver, Handler handler);
+    void forget(const CredentialKey &key, QObject *receiver, Handler handler);
 
-    // The entry's key: the server's scheme, host and port, so two servers never share one.
-    static QString keyFor(const QUrl &server);
+    // The entry's name: the server's scheme, host and port, so two servers never share one,
+    // then the NHSmail issuer and client ID when there are any.
+    static QString keyFor(const CredentialKey &key);
 
 private:
     void run(QKeychain::Job *job, QObject *receiver,

@@ -4,6 +4,9 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <array>
+
 namespace cqrs {
 
 namespace {
@@ -25,6 +28,15 @@ bool isTrue(const QVariant &value)
     const QString text = value.toString().trimmed();
     return text == QLatin1String("1")
         || text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+}
+
+constexpr std::array SsoKeys {ServiceSettings::SsoEnabledKey, ServiceSettings::SsoIssuerKey,
+                              ServiceSettings::SsoClientIdKey, ServiceSettings::SsoScopesKey};
+
+bool isSsoKey(const char *key)
+{
+    return std::any_of(SsoKeys.begin(), SsoKeys.end(),
+                       [key](const char *sso) { return qstrcmp(key, sso) == 0; });
 }
 
 } // namespace
@@ -115,9 +127,22 @@ ServiceSettings::Source ServiceSettings::serverUrlSource() const
 
 bool ServiceSettings::isManaged(const char *key) const
 {
-    if (!m_managed || !m_managed->contains(keyName(key)))
+    if (!m_managed)
+        return false;
+    // The SSO keys describe one provider together: a user's issuer or client ID mixed with the
+    // policy's would send the person to a provider nobody chose.
+    if (isSsoKey(key))
+        return isSsoManaged();
+    if (!m_managed->contains(keyName(key)))
         return false;
     return qstrcmp(key, ServerUrlKey) != 0 || serverUrlFrom(m_managed.get()).has_value();
+}
+
+bool ServiceSettings::isSsoManaged() const
+{
+    return m_managed && std::any_of(SsoKeys.begin(), SsoKeys.end(), [this](const char *key) {
+               return m_managed->contains(keyName(key));
+           });
 }
 
 QVariant ServiceSettings::value(const char *key) const

@@ -28,7 +28,8 @@ struct SsoSettings
 //   2. the user's own settings;
 //   3. `--server URL` on the command line (for testers);
 //   4. the built-in default.
-// A managed value is final: the user cannot override it. A value that is not a usable server
+// A managed value is final: the user cannot override it. The SSO keys go together: when policy
+// sets any of them, policy alone supplies them all. A value that is not a usable server
 // address is skipped with a warning, as if it were not there.
 class ServiceSettings
 {
@@ -76,6 +77,7 @@ public:
 
 private:
     std::optional<QUrl> serverUrlFrom(const QSettings *settings) const;
+    bool isSsoManaged() const;
     QVariant value(const char *key) const;
 
     std::unique_ptr<QSettings> m_managed;

@@ -5,6 +5,7 @@
 //   docs/screenshots @2x
 #include "app/AppController.h"
 #include "core/settings/ServiceSettings.h"
+#include "tests/support/FindWidget.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 #include "ui/ChangePasswordDialog.h"
@@ -85,32 +86,32 @@ int main(int argc, char *argv[])
     controller.openLink(client.newestAppLink(QStringLiteral("register")));
     ui::SecurityInformationPage *security = window->securityInformationPage();
     waitFor([&] { return window->currentScreen() == security; });
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard2"));
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Orchard2"));
     save(window, "security-information");
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("5!"));
-    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("5!"));
+    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Orchard25!"));
     save(window, "security-information-ready");
-    QTest::mouseClick(security->submitButton(), Qt::LeftButton);
+    QTest::mouseClick(button(security, "submit"), Qt::LeftButton);
 
     ui::SignInPage *signIn = window->signInPage();
     waitFor([&] { return window->currentScreen() == signIn; });
-    QTest::keyClicks(signIn->passwordField(), QStringLiteral("wrong"));
-    QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
-    waitFor([&] { return signIn->status()->isError(); });
+    QTest::keyClicks(field(signIn, "password"), QStringLiteral("wrong"));
+    QTest::mouseClick(button(signIn, "signIn"), Qt::LeftButton);
+    waitFor([&] { return status(signIn)->isError(); });
     save(window, "sign-in-refused");
-    QTest::keyClicks(signIn->passwordField(), QStringLiteral("Orchard25!"));
-    QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
+    QTest::keyClicks(field(signIn, "password"), QStringLiteral("Orchard25!"));
+    QTest::mouseClick(button(signIn, "signIn"), Qt::LeftButton);
     waitFor([&] { return window->currentScreen() == window->homePage(); });
     save(window, "home");
 
-    QTest::mouseClick(window->homePage()->changePasswordButton(), Qt::LeftButton);
-    waitFor([&] { return controller.changePasswordDialog() != nullptr; });
-    ui::ChangePasswordDialog *dialog = controller.changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard25!"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
-    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
-    waitFor([&] { return dialog->status()->isError(); });
+    QTest::mouseClick(button(window->homePage(), "changePassword"), Qt::LeftButton);
+    waitFor([&] { return window->findChild<ui::ChangePasswordDialog *>() != nullptr; });
+    auto *dialog = window->findChild<ui::ChangePasswordDialog *>();
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QTest::mouseClick(button(dialog, "submit"), Qt::LeftButton);
+    waitFor([&] { return status(dialog)->isError(); });
     save(dialog, "change-password-min-age");
     dialog->reject();
 
@@ -130,7 +131,7 @@ int main(int argc, char *argv[])
     controller.openLink(oldLink);
     waitFor([&] {
         return window->currentScreen() == window->messagePage()
-            && !window->messagePage()->signInButton()->isHidden();
+            && !button(window->messagePage(), "goToSignIn")->isHidden();
     });
     save(window, "link-expired");
     return 0;

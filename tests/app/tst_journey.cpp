@@ -1,6 +1,8 @@
 #include "app/AppController.h"
 #include "app/SsoSignIn.h"
+#include "core/api/ApiClient.h"
 #include "core/settings/ServiceSettings.h"
+#include "tests/support/FindWidget.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 #include "ui/ChangePasswordDialog.h"
@@ -70,8 +72,14 @@ private:
     QString screen() const
     {
         const ui::MainWindow *window = controller->window();
-        return window->needHelpButton()->isVisibleTo(window) ? window->currentScreenName()
-                                                             : QStringLiteral("no help button");
+        return button(window, "needHelp")->isVisibleTo(window) ? window->currentScreenName()
+                                                               : QStringLiteral("no help button");
+    }
+
+    // Open while the window has one: it is deleted on close.
+    ui::ChangePasswordDialog *changePasswordDialog() const
+    {
+        return controller->window()->findChild<ui::ChangePasswordDialog *>();
     }
 
     StubProcess stub;
@@ -119,11 +127,11 @@ void TestJourney::createUser(const QString &userId)
 void TestJourney::signIn(const QString &userId, const QString &password)
 {
     ui::SignInPage *page = controller->window()->signInPage();
-    page->userIdField()->clear();
-    QTest::keyClicks(page->userIdField(), userId);
-    page->passwordField()->clear();
-    QTest::keyClicks(page->passwordField(), password);
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    field(page, "userId")->clear();
+    QTest::keyClicks(field(page, "userId"), userId);
+    field(page, "password")->clear();
+    QTest::keyClicks(field(page, "password"), password);
+    QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
 }
 
 void TestJourney::registerSignInChangePasswordSignOut()
@@ -137,76 +145,77 @@ void TestJourney::registerSignInChangePasswordSignOut()
     controller->openLink(link);
     QTRY_COMPARE(screen(), QStringLiteral("security-information"));
     ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
-    QCOMPARE(security->userIdLabel()->text(), userId);
-    QCOMPARE(security->nameLabel()->text(), QStringLiteral("Jane Smith"));
+    QCOMPARE(label(security, "userId")->text(), userId);
+    QCOMPARE(label(security, "displayName")->text(), QStringLiteral("Jane Smith"));
     QCOMPARE(controller->window()->windowTitle(),
              QStringLiteral("Security Information - CQRS Desktop"));
 
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard#2025"));
-    QVERIFY(!security->submitButton()->isEnabled());
-    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard#2025"));
-    QVERIFY(security->submitButton()->isEnabled());
-    QTest::mouseClick(security->submitButton(), Qt::LeftButton);
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Orchard#2025"));
+    QVERIFY(!button(security, "submit")->isEnabled());
+    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Orchard#2025"));
+    QVERIFY(button(security, "submit")->isEnabled());
+    QTest::mouseClick(button(security, "submit"), Qt::LeftButton);
 
     // Registered: back at sign-in with the User ID filled in.
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     ui::SignInPage *signInPage = controller->window()->signInPage();
-    QVERIFY(signInPage->status()->text().contains(QStringLiteral("registered")));
-    QCOMPARE(signInPage->userIdField()->text(), userId);
-    QTest::keyClicks(signInPage->passwordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClick(signInPage->passwordField(), Qt::Key_Return);
+    QVERIFY(status(signInPage)->text().contains(QStringLiteral("registered")));
+    QCOMPARE(field(signInPage, "userId")->text(), userId);
+    QTest::keyClicks(field(signInPage, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClick(field(signInPage, "password"), Qt::Key_Return);
 
     QTRY_COMPARE(screen(), QStringLiteral("home"));
     ui::HomePage *home = controller->window()->homePage();
-    QCOMPARE(home->userIdLabel()->text(), userId);
-    QCOMPARE(home->nameLabel()->text(), QStringLiteral("Jane Smith"));
-    QCOMPARE(home->organisationLabel()->text(), QStringLiteral("A81001 Riverside Surgery"));
-    QCOMPARE(home->roleLabel()->text(), QStringLiteral("Practice Manager"));
+    QCOMPARE(label(home, "userId")->text(), userId);
+    QCOMPARE(label(home, "displayName")->text(), QStringLiteral("Jane Smith"));
+    QCOMPARE(label(home, "organisation")->text(), QStringLiteral("A81001 Riverside Surgery"));
+    QCOMPARE(label(home, "role")->text(), QStringLiteral("Practice Manager"));
 
     // Change password straight after registering: the 72-hour minimum age refuses it.
-    QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
-    QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
-    ui::ChangePasswordDialog *dialog = controller->changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
-    QVERIFY(dialog->submitButton()->isEnabled());
-    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
-    QTRY_VERIFY(dialog->status()->isError());
-    QVERIFY2(dialog->status()->text().contains(QStringLiteral("change it again after")),
-             qPrintable(dialog->status()->text()));
-    QCOMPARE(dialog->form()->checklist()->stateOf(PolicyRule::MinAge),
-             ui::PasswordChecklist::State::NotMet);
+    QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
+    QTRY_VERIFY(changePasswordDialog() != nullptr);
+    ui::ChangePasswordDialog *dialog = changePasswordDialog();
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QVERIFY(button(dialog, "submit")->isEnabled());
+    QTest::mouseClick(button(dialog, "submit"), Qt::LeftButton);
+    QTRY_VERIFY(status(dialog)->isError());
+    QVERIFY2(status(dialog)->text().contains(QStringLiteral("change it again after")),
+             qPrintable(status(dialog)->text()));
+    QCOMPARE(
+        widget<ui::PasswordChecklist>(dialog, "passwordChecklist")->stateOf(PolicyRule::MinAge),
+        ui::PasswordChecklist::State::NotMet);
 
     // Three days later the session has ended (idle expiry): the app says so and asks for a
     // fresh sign-in, after which the same change is accepted.
     client.advanceClock(259200);
-    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "submit"), Qt::LeftButton);
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
-    QVERIFY(controller->changePasswordDialog() == nullptr);
-    QVERIFY(signInPage->status()->text().contains(QStringLiteral("session ended")));
+    QVERIFY(changePasswordDialog() == nullptr);
+    QVERIFY(status(signInPage)->text().contains(QStringLiteral("session ended")));
     signIn(userId, QStringLiteral("Orchard#2025"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
-    QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
-    QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
-    dialog = controller->changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClick(dialog->form()->confirmationField(), Qt::Key_Return);
-    QTRY_VERIFY(controller->changePasswordDialog() == nullptr);
+    QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
+    QTRY_VERIFY(changePasswordDialog() != nullptr);
+    dialog = changePasswordDialog();
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClick(field(dialog, "confirmPassword"), Qt::Key_Return);
+    QTRY_VERIFY(changePasswordDialog() == nullptr);
     QCOMPARE(screen(), QStringLiteral("home"));
-    QVERIFY(home->status()->text().contains(QStringLiteral("changed")));
+    QVERIFY(status(home)->text().contains(QStringLiteral("changed")));
 
-    QTest::mouseClick(home->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(home, "signOut"), Qt::LeftButton);
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     // Exactly this message only when the server confirmed it revoked the session (204).
-    QCOMPARE(signInPage->status()->text(), QStringLiteral("You have signed out."));
+    QCOMPARE(status(signInPage)->text(), QStringLiteral("You have signed out."));
     QVERIFY(!controller->api()->hasSession());
 
     // The new password works; the old one does not.
     signIn(userId, QStringLiteral("Orchard#2025"));
-    QTRY_VERIFY(signInPage->status()->isError());
+    QTRY_VERIFY(status(signInPage)->isError());
     signIn(userId, QStringLiteral("Meadow!2026"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
 }
@@ -218,15 +227,15 @@ void TestJourney::usedLinkSaysWhatToDo()
     controller->openLink(link);
     QTRY_COMPARE(screen(), QStringLiteral("security-information"));
     ui::SecurityInformationPage *security = controller->window()->securityInformationPage();
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Harbour#77x"));
-    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Harbour#77x"));
-    QTest::keyClick(security->form()->confirmationField(), Qt::Key_Return);
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Harbour#77x"));
+    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Harbour#77x"));
+    QTest::keyClick(field(security, "confirmPassword"), Qt::Key_Return);
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
 
     controller->openLink(link);
-    QTRY_VERIFY(controller->window()->messagePage()->signInButton()->isVisible());
+    QTRY_VERIFY(button(controller->window()->messagePage(), "goToSignIn")->isVisible());
     QCOMPARE(screen(), QStringLiteral("message"));
-    const QString message = controller->window()->messagePage()->messageLabel()->text();
+    const QString message = label(controller->window()->messagePage(), "messageText")->text();
     QVERIFY2(message.contains(QStringLiteral("already been used")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("CQRS User Administrator")));
 }
@@ -235,18 +244,19 @@ void TestJourney::malformedLinkSaysWhatToDo()
 {
     controller->openLink(QStringLiteral("cqrs://register?token=short"));
     QCOMPARE(screen(), QStringLiteral("message"));
-    QVERIFY(controller->window()->messagePage()->messageLabel()->text().contains(
-        QStringLiteral("CQRS User Administrator")));
+    QVERIFY(label(controller->window()->messagePage(), "messageText")
+                ->text()
+                .contains(QStringLiteral("CQRS User Administrator")));
 }
 
 void TestJourney::wrongPasswordIsRefusedPlainly()
 {
     signIn(QStringLiteral("nobody.here"), QStringLiteral("Wrong#Password1"));
     ui::SignInPage *page = controller->window()->signInPage();
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY(page->status()->text().contains(QStringLiteral("not correct")));
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY(status(page)->text().contains(QStringLiteral("not correct")));
     QCOMPARE(screen(), QStringLiteral("sign-in"));
-    QVERIFY(page->passwordField()->text().isEmpty());
+    QVERIFY(field(page, "password")->text().isEmpty());
 }
 
 void TestJourney::serverDownIsExplained()
@@ -256,20 +266,20 @@ void TestJourney::serverDownIsExplained()
     app::AppController offline(down);
     offline.showSignIn();
     ui::SignInPage *page = offline.window()->signInPage();
-    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY(page->status()->text().contains(QStringLiteral("Cannot reach the CQRS server")));
+    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY(status(page)->text().contains(QStringLiteral("Cannot reach the CQRS server")));
 }
 
 void TestJourney::nhsmailButtonFollowsPolicy()
 {
     // Not set up here: the button is there and says so plainly when pressed.
     ui::SignInPage *page = controller->window()->signInPage();
-    QVERIFY(page->ssoButton()->isVisibleTo(controller->window()));
-    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
-    QVERIFY(page->status()->text().contains(QStringLiteral("not set up")));
+    QVERIFY(button(page, "signInWithNhsmail")->isVisibleTo(controller->window()));
+    QTest::mouseClick(button(page, "signInWithNhsmail"), Qt::LeftButton);
+    QVERIFY(status(page)->text().contains(QStringLiteral("not set up")));
 
     // Turned off by IT policy: not offered at all.
     QTemporaryDir dir;
@@ -278,8 +288,8 @@ void TestJourney::nhsmailButtonFollowsPolicy()
     managed->setValue(QStringLiteral("SsoEnabled"), 0);
     ServiceSettings turnedOff(std::move(managed), nullptr, stub.url());
     app::AppController offController(turnedOff);
-    QVERIFY(
-        !offController.window()->signInPage()->ssoButton()->isVisibleTo(offController.window()));
+    QVERIFY(!button(offController.window()->signInPage(), "signInWithNhsmail")
+                 ->isVisibleTo(offController.window()));
 }
 
 void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
@@ -288,11 +298,11 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
     QVERIFY(client.addRegisteredUser(userId, QStringLiteral("First#Pass1")));
     ui::SignInPage *signInPage = controller->window()->signInPage();
     auto askForReset = [&](const QString &who) {
-        signInPage->userIdField()->clear();
-        QTest::keyClicks(signInPage->userIdField(), who);
-        QTest::mouseClick(signInPage->forgottenButton(), Qt::LeftButton);
-        QTRY_VERIFY(!signInPage->status()->text().isEmpty() && !signInPage->status()->isError()
-                    && signInPage->status()->text().contains(QStringLiteral("If that User ID")));
+        field(signInPage, "userId")->clear();
+        QTest::keyClicks(field(signInPage, "userId"), who);
+        QTest::mouseClick(button(signInPage, "forgottenPassword"), Qt::LeftButton);
+        QTRY_VERIFY(!status(signInPage)->text().isEmpty() && !status(signInPage)->isError()
+                    && status(signInPage)->text().contains(QStringLiteral("If that User ID")));
     };
     auto setNewPassword = [&](const QString &password) {
         const QString link = client.newestAppLink(QStringLiteral("reset"));
@@ -300,25 +310,25 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
         controller->openLink(link);
         QTRY_COMPARE(screen(), QStringLiteral("security-information"));
         ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
-        QCOMPARE(page->userIdLabel()->text(), userId);
-        QTest::keyClicks(page->form()->passwordField(), password);
-        QTest::keyClicks(page->form()->confirmationField(), password);
-        QTest::mouseClick(page->submitButton(), Qt::LeftButton);
+        QCOMPARE(label(page, "userId")->text(), userId);
+        QTest::keyClicks(field(page, "newPassword"), password);
+        QTest::keyClicks(field(page, "confirmPassword"), password);
+        QTest::mouseClick(button(page, "submit"), Qt::LeftButton);
     };
 
     // The answer is the same for a User ID that does not exist.
     askForReset(userId);
-    const QString neutral = signInPage->status()->text();
-    signInPage->status()->clear();
+    const QString neutral = status(signInPage)->text();
+    status(signInPage)->clear();
     askForReset(QStringLiteral("no.such.user"));
-    QCOMPARE(signInPage->status()->text(), neutral);
+    QCOMPARE(status(signInPage)->text(), neutral);
 
     // A self-service reset straight after registering is refused by the minimum age.
     setNewPassword(QStringLiteral("Second#Pass2"));
     ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY(page->status()->text().contains(QStringLiteral("change it again after")));
-    QCOMPARE(page->form()->checklist()->stateOf(PolicyRule::MinAge),
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY(status(page)->text().contains(QStringLiteral("change it again after")));
+    QCOMPARE(widget<ui::PasswordChecklist>(page, "passwordChecklist")->stateOf(PolicyRule::MinAge),
              ui::PasswordChecklist::State::NotMet);
 
     // Three days on (the old reset link has expired by then), a new reset works.
@@ -327,7 +337,7 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
     askForReset(userId);
     setNewPassword(QStringLiteral("Second#Pass2"));
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
-    QVERIFY(signInPage->status()->text().contains(QStringLiteral("reset")));
+    QVERIFY(status(signInPage)->text().contains(QStringLiteral("reset")));
     signIn(userId, QStringLiteral("Second#Pass2"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
 }
@@ -339,14 +349,14 @@ void TestJourney::lockedAccountSaysWhenToTryAgain()
     ui::SignInPage *page = controller->window()->signInPage();
     for (int attempt = 0; attempt < 5; ++attempt) {
         signIn(userId, QStringLiteral("Wrong#Pass1"));
-        QTRY_VERIFY(page->status()->isError());
-        page->status()->clear();
+        QTRY_VERIFY(status(page)->isError());
+        status(page)->clear();
     }
     signIn(userId, QStringLiteral("Right#Pass1"));
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY2(page->status()->text().contains(QStringLiteral("locked"))
-                 && page->status()->text().contains(QStringLiteral("Try again after")),
-             qPrintable(page->status()->text()));
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY2(status(page)->text().contains(QStringLiteral("locked"))
+                 && status(page)->text().contains(QStringLiteral("Try again after")),
+             qPrintable(status(page)->text()));
     QCOMPARE(screen(), QStringLiteral("sign-in"));
 }
 
@@ -366,11 +376,11 @@ void TestJourney::nhsmailSeamEndsLikeAPasswordSignIn()
     ui::SignInPage *page = app.window()->signInPage();
 
     // The server refuses a token it cannot verify; the person hears it plainly.
-    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY2(page->status()->text().contains(QStringLiteral("NHSmail")),
-             qPrintable(page->status()->text()));
-    QVERIFY(page->signInButton()->isEnabled());
+    QTest::mouseClick(button(page, "signInWithNhsmail"), Qt::LeftButton);
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY2(status(page)->text().contains(QStringLiteral("NHSmail")),
+             qPrintable(status(page)->text()));
+    QVERIFY(button(page, "signIn")->isEnabled());
     QCOMPARE(app.window()->currentScreenName(), QStringLiteral("sign-in"));
     QVERIFY(!app.api()->hasSession());
 }
@@ -386,25 +396,25 @@ void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
     app.showSignIn();
     app.window()->show();
     ui::SignInPage *page = app.window()->signInPage();
-    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
 
     auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
     QVERIFY(cancel->isVisible());
-    QVERIFY(!page->signInButton()->isEnabled());
+    QVERIFY(!button(page, "signIn")->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QTRY_VERIFY(page->signInButton()->isEnabled());
+    QTRY_VERIFY(button(page, "signIn")->isEnabled());
     QVERIFY(!cancel->isVisible());
-    QVERIFY(page->status()->text().contains(QStringLiteral("Cancelled")));
+    QVERIFY(status(page)->text().contains(QStringLiteral("Cancelled")));
 
     app.api()->setTimeout(std::chrono::milliseconds(300));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClick(page->passwordField(), Qt::Key_Return);
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClick(field(page, "password"), Qt::Key_Return);
     QVERIFY(cancel->isVisible());
-    QTRY_VERIFY(page->status()->isError());
-    QVERIFY(page->status()->text().contains(QStringLiteral("taking too long")));
-    QVERIFY(page->signInButton()->isEnabled());
+    QTRY_VERIFY(status(page)->isError());
+    QVERIFY(status(page)->text().contains(QStringLiteral("taking too long")));
+    QVERIFY(button(page, "signIn")->isEnabled());
 }
 
 QTEST_MAIN(TestJourney)

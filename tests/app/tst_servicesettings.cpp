@@ -24,6 +24,7 @@ private slots:
     void ssoFromPolicyAcceptsRegistryAndIniShapes_data();
     void ssoFromPolicyAcceptsRegistryAndIniShapes();
     void managedSsoKeysOverrideUserOnes();
+    void policySsoIsTakenWholeWithoutUserGapFilling();
     void remembersOnlyTheUserId();
 
 private:
@@ -176,11 +177,43 @@ void TestServiceSettings::managedSsoKeysOverrideUserOnes()
     }
     const ServiceSettings settings = make();
     QVERIFY(settings.isManaged(ServiceSettings::SsoEnabledKey));
-    QVERIFY(!settings.isManaged(ServiceSettings::SsoIssuerKey));
+    // Policy names one SSO key, so it owns them all: the user's issuer is not used.
+    QVERIFY(settings.isManaged(ServiceSettings::SsoIssuerKey));
     const cqrs::SsoSettings sso = settings.ssoSettings();
     QVERIFY(!sso.enabled);
-    QCOMPARE(sso.issuer, QStringLiteral("https://idp.example/"));
+    QVERIFY(sso.issuer.isEmpty());
     QCOMPARE(sso.scopes, ServiceSettings::defaultSsoScopes());
+}
+
+void TestServiceSettings::policySsoIsTakenWholeWithoutUserGapFilling()
+{
+    {
+        auto policy = managed();
+        policy->setValue(QStringLiteral("SsoEnabled"), 1);
+        policy->setValue(QStringLiteral("SsoIssuer"), QStringLiteral("https://login.nhs.example/"));
+    }
+    {
+        // A user filling in what policy left out: another client ID and wider scopes.
+        auto own = user();
+        own->setValue(QStringLiteral("SsoClientId"), QStringLiteral("someone-elses-client"));
+        own->setValue(QStringLiteral("SsoScopes"), QStringLiteral("openid offline_access"));
+    }
+    const ServiceSettings settings = make();
+    for (const char *key : {ServiceSettings::SsoEnabledKey, ServiceSettings::SsoIssuerKey,
+                            ServiceSettings::SsoClientIdKey, ServiceSettings::SsoScopesKey})
+        QVERIFY2(settings.isManaged(key), key);
+    const cqrs::SsoSettings sso = settings.ssoSettings();
+    QVERIFY(sso.enabled);
+    QCOMPARE(sso.issuer, QStringLiteral("https://login.nhs.example/"));
+    QVERIFY(sso.clientId.isEmpty());
+    QVERIFY(!sso.isUsable());
+    QCOMPARE(sso.scopes, ServiceSettings::defaultSsoScopes());
+
+    // Without any SSO key in policy, the user's own SSO settings apply as before.
+    managed()->clear();
+    const cqrs::SsoSettings own = make().ssoSettings();
+    QCOMPARE(own.clientId, QStringLiteral("someone-elses-client"));
+    QCOMPARE(own.scopes, QStringList({QStringLiteral("openid"), QStringLiteral("offline_access")}));
 }
 
 void TestServiceSettings::remembersOnlyTheUserId()

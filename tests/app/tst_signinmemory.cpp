@@ -5,13 +5,15 @@
 #include "app/AppController.h"
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
+#include "core/api/ApiClient.h"
 #include "core/settings/ServiceSettings.h"
+#include "tests/support/FindWidget.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 #include "tests/support/TestBrowser.h"
-#include "ui/BusyIndicator.h"
 #include "ui/HomePage.h"
 #include "ui/MainWindow.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SignInPage.h"
 #include "ui/StatusMessage.h"
 
@@ -43,7 +45,8 @@ struct Run
         : controller(settings)
     {
         controller.setSsoSignIn(new app::NhsMailSignIn(settings.ssoSettings(), browser.opener()));
-        controller.setSignInMemory(new app::SignInMemory(settings.serverUrl(), ServiceName));
+        controller.setSignInMemory(
+            new app::SignInMemory(app::SignInMemory::keyFor(settings), ServiceName));
         controller.showSignIn();
         controller.window()->show();
     }
@@ -70,12 +73,18 @@ private slots:
     void refusedTokenFallsBackToSignInAndIsForgotten();
     void unreachableProviderKeepsTheToken();
     void unavailableStoreIsSaidPlainly();
+    void anotherProviderNeverGetsTheOldToken();
 
 private:
     QString issuer() const { return stub.url().resolved(QUrl(QStringLiteral("/idp"))).toString(); }
     std::unique_ptr<ServiceSettings> settingsWithIssuer(const QString &issuer);
-    CredentialStore::Result stored();
-    void store(const RememberedSignIn &signIn);
+    // The entry the app uses with settingsWithIssuer(issuer).
+    CredentialKey keyFor(const QString &issuer) const
+    {
+        return {stub.url(), issuer, QStringLiteral("cqrs-desktop")};
+    }
+    CredentialStore::Result stored(const CredentialKey &key);
+    void store(const CredentialKey &key, const RememberedSignIn &signIn);
     void signInWithPassword(Run &run);
 
     StubProcess stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
@@ -103,7 +112,7 @@ void TestSignInMemory::init()
     if (qEnvironmentVariableIsSet(NoStoreVariable))
         return;
     std::optional<CredentialStore::Outcome> forgotten;
-    credentials.forget(stub.url(), this, [&](const auto &r) { forgotten = r.outcome; });
+    credentials.forget(keyFor(issuer()), this, [&](const auto &r) { forgotten = r.outcome; });
     QTRY_VERIFY_WITH_TIMEOUT(forgotten.has_value(), 20000);
     QCOMPARE(*forgotten, CredentialStore::Outcome::Done);
 }
@@ -121,19 +130,19 @@ std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QStr
 }
 
 // What the credential store holds for the stub's server, read the way the app reads it.
-CredentialStore::Result TestSignInMemory::stored()
+CredentialStore::Result TestSignInMemory::stored(const CredentialKey &key)
 {
     std::optional<CredentialStore::Result> result;
-    credentials.recall(stub.url(), this, [&](const CredentialStore::Result &r) { result = r; });
+    credentials.recall(key, this, [&](const CredentialStore::Result &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
         return {};
     return *result;
 }
 
-void TestSignInMemory::store(const RememberedSignIn &signIn)
+void TestSignInMemory::store(const CredentialKey &key, const RememberedSignIn &signIn)
 {
     std::optional<CredentialStore::Outcome> outcome;
-    credentials.remember(stub.url(), signIn, this, [&](const auto &r) { outcome = r.outcome; });
+    credentials.remember(key, signIn, this, [&](const auto &r) { outcome = r.outcome; });
     QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20000));
     QCOMPARE(*outcome, CredentialStore::Outcome::Done);
 }
@@ -141,9 +150,9 @@ void TestSignInMemory::store(const RememberedSignIn &signIn)
 void TestSignInMemory::signInWithPassword(Run &run)
 {
     ui::SignInPage *page = run.signInPage();
-    QTest::keyClicks(page->userIdField(), UserId);
-    QTest::keyClicks(page->passwordField(), CqrsPassword);
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTest::keyClicks(field(page, "userId"), UserId);
+    QTest::keyClicks(field(page, "password"), CqrsPassword);
+    QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
 }
 
@@ -157,24 +166,26 @@ void TestSignInMemory::passwordSignInIsRememberedWithoutPasswordAndSignOutForget
     signInWithPassword(run);
 
     // The method only: a password is never kept, and no token belongs to it.
-    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
-    QCOMPARE(stored().signIn, (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
-    QVERIFY(run.home()->notice()->isHidden());
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
+                              10000);
+    QCOMPARE(stored(keyFor(issuer())).signIn,
+             (RememberedSignIn {RememberedSignIn::Method::Password, {}}));
+    QVERIFY(label(run.home(), "notice")->isHidden());
 
     // Starting again after a password sign-in just shows the sign-in screen.
     Run next(*settings, browser);
     next.controller.resumeSignIn();
     QTest::qWait(300);
     QCOMPARE(next.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!next.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(!next.signInPage()->feedback()->isBusy());
     QVERIFY(browser.openedUrl().isEmpty());
 
-    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
     // The server revoked the session as before; the store holds nothing for this server.
-    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+    QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
     QVERIFY(!run.controller.api()->hasSession());
-    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
 }
 
 void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
@@ -186,17 +197,18 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     {
         TestBrowser browser;
         Run run(*settings, browser);
-        QTest::mouseClick(run.signInPage()->ssoButton(), Qt::LeftButton);
-        QVERIFY2(browser.waitUntilOpened(), qPrintable(run.signInPage()->status()->text()));
+        QTest::mouseClick(button(run.signInPage(), "signInWithNhsmail"), Qt::LeftButton);
+        QVERIFY2(browser.waitUntilOpened(), qPrintable(status(run.signInPage())->text()));
         const TestBrowser::Page answer
             = browser.submitSignIn(browser.openedUrl(), Email, NhsMailPassword);
         QCOMPARE(answer.status, 302);
         QVERIFY(browser.get(answer.location).ok());
         QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
-        QCOMPARE(run.home()->userIdLabel()->text(), UserId);
+        QCOMPARE(label(run.home(), "userId")->text(), UserId);
 
-        QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::Done, 10000);
-        const RememberedSignIn remembered = *stored().signIn;
+        QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
+                                  10000);
+        const RememberedSignIn remembered = *stored(keyFor(issuer())).signIn;
         QCOMPARE(remembered.method, RememberedSignIn::Method::NhsMail);
         QVERIFY(!remembered.refreshToken.isEmpty());
         firstToken = remembered.refreshToken;
@@ -207,20 +219,20 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     Run next(*settings, untouched);
     next.controller.resumeSignIn();
     QTRY_COMPARE_WITH_TIMEOUT(next.screen(), QStringLiteral("home"), 15000);
-    QCOMPARE(next.home()->userIdLabel()->text(), UserId);
+    QCOMPARE(label(next.home(), "userId")->text(), UserId);
     QVERIFY(next.controller.api()->hasSession());
     QVERIFY(untouched.openedUrl().isEmpty());
 
     // The provider replaced the token at that use; the new one is kept for the start after.
-    const CredentialStore::Result afterResume = stored();
+    const CredentialStore::Result afterResume = stored(keyFor(issuer()));
     QCOMPARE(afterResume.outcome, CredentialStore::Outcome::Done);
     QCOMPARE(afterResume.signIn->method, RememberedSignIn::Method::NhsMail);
     QVERIFY(!afterResume.signIn->refreshToken.isEmpty());
     QVERIFY(afterResume.signIn->refreshToken != firstToken);
 
-    QTest::mouseClick(next.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(next.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(next.screen(), QStringLiteral("sign-in"));
-    QCOMPARE(stored().outcome, CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
 }
 
 void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
@@ -230,26 +242,26 @@ void TestSignInMemory::resumingShowsProgressWithAWorkingCancel()
     // A provider that accepts connections and never answers keeps the resume in progress.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    const auto settings
-        = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(silent.serverPort()));
+    const QString silentIssuer = QStringLiteral("http://127.0.0.1:%1/idp").arg(silent.serverPort());
+    const auto settings = settingsWithIssuer(silentIssuer);
     const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
                                        QStringLiteral("kept-refresh-token")};
-    store(remembered);
+    store(keyFor(silentIssuer), remembered);
 
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    ui::BusyIndicator *busy = run.signInPage()->busyIndicator();
+    ui::RequestFeedback *busy = run.signInPage()->feedback();
     QTRY_VERIFY(busy->isBusy());
-    QVERIFY(!run.signInPage()->signInButton()->isEnabled());
-    QTest::mouseClick(busy->cancelButton(), Qt::LeftButton);
+    QVERIFY(!button(run.signInPage(), "signIn")->isEnabled());
+    QTest::mouseClick(button(run.signInPage(), "cancelButton"), Qt::LeftButton);
     QVERIFY(!busy->isBusy());
-    QVERIFY(run.signInPage()->signInButton()->isEnabled());
+    QVERIFY(button(run.signInPage(), "signIn")->isEnabled());
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->status()->isError());
+    QVERIFY(!status(run.signInPage())->isError());
     QVERIFY(browser.openedUrl().isEmpty());
     // Cancel is "not now": the remembered sign-in stays for the next start.
-    QCOMPARE(stored().signIn, remembered);
+    QCOMPARE(stored(keyFor(silentIssuer)).signIn, remembered);
 }
 
 void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
@@ -257,19 +269,22 @@ void TestSignInMemory::refusedTokenFallsBackToSignInAndIsForgotten()
     if (qEnvironmentVariableIsSet(NoStoreVariable))
         QSKIP("needs a credential store");
     const auto settings = settingsWithIssuer(issuer());
-    store({RememberedSignIn::Method::NhsMail, QStringLiteral("expired-or-revoked-token")});
+    store(keyFor(issuer()),
+          {RememberedSignIn::Method::NhsMail, QStringLiteral("expired-or-revoked-token")});
 
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->text().contains(
-                                 QStringLiteral("could not sign you in with NHSmail")),
+    QTRY_VERIFY_WITH_TIMEOUT(status(run.signInPage())
+                                 ->text()
+                                 .contains(QStringLiteral("could not sign you in with NHSmail")),
                              15000);
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
-    QVERIFY(run.signInPage()->ssoButton()->isEnabled());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
+    QVERIFY(button(run.signInPage(), "signInWithNhsmail")->isEnabled());
     QVERIFY(!run.controller.api()->hasSession());
-    QTRY_COMPARE_WITH_TIMEOUT(stored().outcome, CredentialStore::Outcome::NotFound, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound,
+                              10000);
 }
 
 void TestSignInMemory::unreachableProviderKeepsTheToken()
@@ -281,20 +296,21 @@ void TestSignInMemory::unreachableProviderKeepsTheToken()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const auto settings = settingsWithIssuer(QStringLiteral("http://127.0.0.1:%1/idp").arg(port));
+    const QString closedIssuer = QStringLiteral("http://127.0.0.1:%1/idp").arg(port);
+    const auto settings = settingsWithIssuer(closedIssuer);
     const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
                                        QStringLiteral("kept-refresh-token")};
-    store(remembered);
+    store(keyFor(closedIssuer), remembered);
 
     TestBrowser browser;
     Run run(*settings, browser);
     run.controller.resumeSignIn();
-    QTRY_VERIFY_WITH_TIMEOUT(run.signInPage()->status()->isError(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(status(run.signInPage())->isError(), 15000);
     QCOMPARE(run.screen(), QStringLiteral("sign-in"));
-    QVERIFY(!run.signInPage()->busyIndicator()->isBusy());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
     // The token was never refused, so the next start, back online, can still use it.
     QTest::qWait(500);
-    QCOMPARE(stored().signIn, remembered);
+    QCOMPARE(stored(keyFor(closedIssuer)).signIn, remembered);
 }
 
 void TestSignInMemory::unavailableStoreIsSaidPlainly()
@@ -308,15 +324,43 @@ void TestSignInMemory::unavailableStoreIsSaidPlainly()
     signInWithPassword(run);
 
     // Signed in all the same, told plainly that the sign-in will not be remembered.
-    QTRY_VERIFY(run.home()->notice()->isVisible());
-    QVERIFY2(run.home()->notice()->text().contains(QStringLiteral("will not remember")),
-             qPrintable(run.home()->notice()->text()));
-    QVERIFY(run.home()->signOutButton()->isEnabled());
-    QVERIFY(run.home()->changePasswordButton()->isEnabled());
+    QTRY_VERIFY(label(run.home(), "notice")->isVisible());
+    QVERIFY2(label(run.home(), "notice")->text().contains(QStringLiteral("will not remember")),
+             qPrintable(label(run.home(), "notice")->text()));
+    QVERIFY(button(run.home(), "signOut")->isEnabled());
+    QVERIFY(button(run.home(), "changePassword")->isEnabled());
 
-    QTest::mouseClick(run.home()->signOutButton(), Qt::LeftButton);
+    QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
     QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
-    QCOMPARE(run.signInPage()->status()->text(), QStringLiteral("You have signed out."));
+    QCOMPARE(status(run.signInPage())->text(), QStringLiteral("You have signed out."));
+}
+
+void TestSignInMemory::anotherProviderNeverGetsTheOldToken()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    // The token was kept for the stand-in provider; then IT points the app at another one,
+    // which records any connection: it must never be offered the old token.
+    const RememberedSignIn remembered {RememberedSignIn::Method::NhsMail,
+                                       QStringLiteral("token-for-the-first-provider")};
+    store(keyFor(issuer()), remembered);
+    QTcpServer otherProvider;
+    QVERIFY(otherProvider.listen(QHostAddress::LocalHost));
+    const auto settings = settingsWithIssuer(
+        QStringLiteral("http://127.0.0.1:%1/idp").arg(otherProvider.serverPort()));
+
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    // Long enough for the credential store to answer (a few ms here) and a refresh to start.
+    QTest::qWait(1000);
+    QVERIFY(!otherProvider.hasPendingConnections());
+    QVERIFY(!run.signInPage()->feedback()->isBusy());
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    // Nothing is kept for the new provider; the old entry stays the old provider's.
+    QCOMPARE(stored(app::SignInMemory::keyFor(*settings)).outcome,
+             CredentialStore::Outcome::NotFound);
+    QCOMPARE(stored(keyFor(issuer())).signIn, remembered);
 }
 
 QTEST_MAIN(TestSignInMemory)

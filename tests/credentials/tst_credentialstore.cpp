@@ -45,6 +45,17 @@ private slots:
         QVERIFY(CredentialStore::keyFor(Server) != CredentialStore::keyFor(OtherServer));
     }
 
+    void anotherProviderOrClientIsAnotherEntry()
+    {
+        const QString issuer = QStringLiteral("https://login.example/tenant/v2.0");
+        const QString client = QStringLiteral("cqrs-desktop");
+        const QString key = CredentialStore::keyFor({Server, issuer, client});
+        QVERIFY(key.startsWith(CredentialStore::keyFor(Server)));
+        QVERIFY(key != CredentialStore::keyFor(Server));
+        QVERIFY(key != CredentialStore::keyFor({Server, issuer + QLatin1Char('x'), client}));
+        QVERIFY(key != CredentialStore::keyFor({Server, issuer, QStringLiteral("other")}));
+    }
+
     void writesReadsAndDeletes()
     {
         if (qEnvironmentVariableIsSet(ChildVariable))

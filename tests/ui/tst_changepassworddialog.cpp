@@ -1,5 +1,6 @@
 #include "ui/ChangePasswordDialog.h"
 #include "ui/NeedHelpDialog.h"
+#include "ui/RequestFeedback.h"
 
 #include <QApplication>
 #include <QPointer>
@@ -63,7 +64,7 @@ void TestChangePasswordDialog::closingWhileHelpIsOpenTakesHelpWithIt()
 
 void TestChangePasswordDialog::escapeWhileBusyKeepsTheDialog()
 {
-    dialog->showBusy(QStringLiteral("Changing your password…"));
+    dialog->feedback()->showBusy(QStringLiteral("Changing your password…"));
     QTest::keyClick(dialog.data(), Qt::Key_Escape);
     dialog->close();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);

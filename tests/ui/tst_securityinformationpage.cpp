@@ -1,7 +1,7 @@
-#include "ui/NewPasswordForm.h"
+#include "tests/support/FindWidget.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SecurityInformationPage.h"
-#include "ui/StatusMessage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -40,6 +40,10 @@ private slots:
 private:
     void type(const QString &text, QLineEdit *field = nullptr);
     State state(PolicyRule rule) const;
+    QLabel *ruleItem(PolicyRule rule) const
+    {
+        return label(checklist, qPrintable(QStringLiteral("rule-") + cqrs::ruleId(rule)));
+    }
 
     std::unique_ptr<SecurityInformationPage> page;
     QLineEdit *password = nullptr;
@@ -55,9 +59,9 @@ void TestSecurityInformationPage::init()
     page->show();
     page->activateWindow();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
-    password = page->form()->passwordField();
-    confirmation = page->form()->confirmationField();
-    checklist = page->form()->checklist();
+    password = field(page.get(), "newPassword");
+    confirmation = field(page.get(), "confirmPassword");
+    checklist = widget<PasswordChecklist>(page.get(), "passwordChecklist");
 }
 
 void TestSecurityInformationPage::cleanup()
@@ -90,16 +94,16 @@ State TestSecurityInformationPage::state(PolicyRule rule) const
 
 void TestSecurityInformationPage::showsWhoIsRegisteringAndThePolicy()
 {
-    QCOMPARE(page->userIdLabel()->text(), QStringLiteral("john.smith"));
-    QCOMPARE(page->nameLabel()->text(), QStringLiteral("John Smith"));
+    QCOMPARE(label(page.get(), "userId")->text(), QStringLiteral("john.smith"));
+    QCOMPARE(label(page.get(), "displayName")->text(), QStringLiteral("John Smith"));
     const PasswordPolicy policy;
     for (PolicyRule rule : cqrs::locallyJudgedRules() + cqrs::serverJudgedRules()) {
-        QVERIFY2(checklist->itemFor(rule)->text().contains(policy.describe(rule)),
+        QVERIFY2(ruleItem(rule)->text().contains(policy.describe(rule)),
                  qPrintable(cqrs::ruleId(rule)));
         QCOMPARE(state(rule), State::Pending);
     }
-    QVERIFY(checklist->itemFor(PolicyRule::History)->text().contains(QStringLiteral("submit")));
-    QVERIFY(!page->submitButton()->isEnabled());
+    QVERIFY(ruleItem(PolicyRule::History)->text().contains(QStringLiteral("submit")));
+    QVERIFY(!button(page.get(), "submit")->isEnabled());
 }
 
 void TestSecurityInformationPage::checklistFollowsEachKeystroke()
@@ -140,8 +144,7 @@ void TestSecurityInformationPage::confirmationMismatchShows()
     QCOMPARE(state(PolicyRule::Confirmation), State::NotMet);
     type(QStringLiteral("parkBench7"), confirmation);
     QCOMPARE(state(PolicyRule::Confirmation), State::NotMet);
-    QVERIFY(
-        checklist->itemFor(PolicyRule::Confirmation)->text().contains(QStringLiteral("Not met")));
+    QVERIFY(ruleItem(PolicyRule::Confirmation)->text().contains(QStringLiteral("Not met")));
     QTest::keyClick(confirmation, '!');
     QCOMPARE(state(PolicyRule::Confirmation), State::Met);
     QTest::keyClick(confirmation, '?');
@@ -150,7 +153,7 @@ void TestSecurityInformationPage::confirmationMismatchShows()
 
 void TestSecurityInformationPage::submitEnablesExactlyWhenAllLocalRulesPass()
 {
-    QPushButton *submit = page->submitButton();
+    QPushButton *submit = button(page.get(), "submit");
     type(QStringLiteral("parkBench7!"));
     QVERIFY(!submit->isEnabled());
     const QString confirmationText = QStringLiteral("parkBench7!");
@@ -177,7 +180,7 @@ void TestSecurityInformationPage::userIdInPasswordIsCrossed()
     QCOMPARE(state(PolicyRule::UserId), State::NotMet);
     QCOMPARE(state(PolicyRule::Length), State::Met);
     type(QStringLiteral("Smith2024!"), confirmation);
-    QVERIFY(!page->submitButton()->isEnabled());
+    QVERIFY(!button(page.get(), "submit")->isEnabled());
 }
 
 void TestSecurityInformationPage::nonAsciiCountsAsCodePoints()
@@ -207,10 +210,10 @@ void TestSecurityInformationPage::enterSubmitsOnlyAnAcceptablePassword()
 void TestSecurityInformationPage::showToggleRevealsBothFields()
 {
     QCOMPARE(password->echoMode(), QLineEdit::Password);
-    QTest::mouseClick(page->form()->showToggle(), Qt::LeftButton);
+    QTest::mouseClick(checkBox(page.get(), "showPasswords"), Qt::LeftButton);
     QCOMPARE(password->echoMode(), QLineEdit::Normal);
     QCOMPARE(confirmation->echoMode(), QLineEdit::Normal);
-    QTest::mouseClick(page->form()->showToggle(), Qt::LeftButton);
+    QTest::mouseClick(checkBox(page.get(), "showPasswords"), Qt::LeftButton);
     QCOMPARE(confirmation->echoMode(), QLineEdit::Password);
 }
 
@@ -218,8 +221,8 @@ void TestSecurityInformationPage::serverRejectionMarksTheNamedRules()
 {
     type(QStringLiteral("parkBench7!"));
     type(QStringLiteral("parkBench7!"), confirmation);
-    page->showBusy(QStringLiteral("Saving"));
-    QVERIFY(!page->submitButton()->isEnabled());
+    page->feedback()->showBusy(QStringLiteral("Saving"));
+    QVERIFY(!button(page.get(), "submit")->isEnabled());
     page->showRefusal(QStringLiteral("Refused"),
                       {QStringLiteral("history"), QStringLiteral("no-such-rule")});
     QCOMPARE(state(PolicyRule::History), State::NotMet);
@@ -229,9 +232,9 @@ void TestSecurityInformationPage::serverRejectionMarksTheNamedRules()
             QCOMPARE(state(rule), State::Met);
     }
     QCOMPARE(state(PolicyRule::Length), State::Met);
-    QVERIFY(page->status()->isError());
-    QCOMPARE(page->status()->accessibleDescription(), QStringLiteral("Refused"));
-    QVERIFY(page->submitButton()->isEnabled());
+    QVERIFY(status(page.get())->isError());
+    QCOMPARE(status(page.get())->accessibleDescription(), QStringLiteral("Refused"));
+    QVERIFY(button(page.get(), "submit")->isEnabled());
     // A changed candidate is no longer the one the server judged.
     QTest::keyClick(password, 'x');
     QCOMPARE(state(PolicyRule::History), State::Pending);
@@ -246,12 +249,10 @@ void TestSecurityInformationPage::serverRejectionMarksTheNamedRules()
 void TestSecurityInformationPage::itemsNeverRelyOnColourAlone()
 {
     type(QStringLiteral("ab"));
-    const QString crossed = checklist->itemFor(PolicyRule::Length)->text();
+    const QString crossed = ruleItem(PolicyRule::Length)->text();
     QVERIFY(crossed.startsWith(QChar(0x2718)));
     QVERIFY(crossed.contains(QStringLiteral("Not met")));
-    QVERIFY(checklist->itemFor(PolicyRule::Characters)
-                ->accessibleName()
-                .contains(QStringLiteral("Met")));
+    QVERIFY(ruleItem(PolicyRule::Characters)->accessibleName().contains(QStringLiteral("Met")));
 }
 
 void TestSecurityInformationPage::keyboardOrderFollowsThePage()
@@ -260,9 +261,9 @@ void TestSecurityInformationPage::keyboardOrderFollowsThePage()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QVERIFY(confirmation->hasFocus());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QVERIFY(page->form()->showToggle()->hasFocus());
+    QVERIFY(checkBox(page.get(), "showPasswords")->hasFocus());
     // Space on the focused toggle shows the passwords: no mouse needed.
-    QTest::keyClick(page->form()->showToggle(), Qt::Key_Space);
+    QTest::keyClick(checkBox(page.get(), "showPasswords"), Qt::Key_Space);
     QCOMPARE(password->echoMode(), QLineEdit::Normal);
 }
 

@@ -1,3 +1,4 @@
+#include "tests/support/FindWidget.h"
 #include "ui/HomePage.h"
 #include "ui/MessagePage.h"
 #include "ui/SecurityInformationPage.h"
@@ -32,9 +33,8 @@ private slots:
     {
         HomePage home;
         home.showPerson({Markup, Markup, Markup, Markup});
-        for (const QLabel *label :
-             {home.nameLabel(), home.userIdLabel(), home.organisationLabel(), home.roleLabel()})
-            QVERIFY2(showsLiterally(label, Markup), qPrintable(label->objectName()));
+        for (const char *name : {"displayName", "userId", "organisation", "role"})
+            QVERIFY2(showsLiterally(label(&home, name), Markup), name);
         const auto *title = home.findChild<QLabel *>(QStringLiteral("pageTitle"));
         QVERIFY(title);
         QCOMPARE(title->textFormat(), Qt::PlainText);
@@ -45,16 +45,16 @@ private slots:
     {
         SecurityInformationPage page;
         page.start(SecurityInformationPage::Purpose::Register, Markup, Markup, PasswordPolicy {});
-        QVERIFY(showsLiterally(page.userIdLabel(), Markup));
-        QVERIFY(showsLiterally(page.nameLabel(), Markup));
+        QVERIFY(showsLiterally(label(&page, "userId"), Markup));
+        QVERIFY(showsLiterally(label(&page, "displayName"), Markup));
     }
 
     void messagePageShowsTheProblemLiterally()
     {
         MessagePage page;
         page.showProblem(Markup, Markup);
-        QVERIFY(showsLiterally(page.titleLabel(), Markup));
-        QVERIFY(showsLiterally(page.messageLabel(), Markup));
+        QVERIFY(showsLiterally(label(&page, "pageTitle"), Markup));
+        QVERIFY(showsLiterally(label(&page, "messageText"), Markup));
     }
 };
 

@@ -1,6 +1,7 @@
+#include "tests/support/FindWidget.h"
 #include "ui/HelpContacts.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SignInPage.h"
-#include "ui/StatusMessage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -50,10 +51,10 @@ void TestSignInPage::cleanup()
 void TestSignInPage::enterSignsInWithWhatWasTyped()
 {
     QSignalSpy requested(page.get(), &SignInPage::signInRequested);
-    QTest::keyClicks(page->userIdField(), QStringLiteral(" jsmith01 "));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Secret 123"));
-    QTest::mouseClick(page->rememberBox(), Qt::LeftButton);
-    QTest::keyClick(page->passwordField(), Qt::Key_Return);
+    QTest::keyClicks(field(page.get(), "userId"), QStringLiteral(" jsmith01 "));
+    QTest::keyClicks(field(page.get(), "password"), QStringLiteral("Secret 123"));
+    QTest::mouseClick(checkBox(page.get(), "rememberUserId"), Qt::LeftButton);
+    QTest::keyClick(field(page.get(), "password"), Qt::Key_Return);
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.first().at(0).toString(), QStringLiteral("jsmith01"));
     QCOMPARE(requested.first().at(1).toString(), QStringLiteral("Secret 123"));
@@ -63,30 +64,30 @@ void TestSignInPage::enterSignsInWithWhatWasTyped()
 void TestSignInPage::missingFieldsAreExplained()
 {
     QSignalSpy requested(page.get(), &SignInPage::signInRequested);
-    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    QTest::keyClicks(field(page.get(), "userId"), QStringLiteral("jsmith01"));
+    QTest::mouseClick(button(page.get(), "signIn"), Qt::LeftButton);
     QCOMPARE(requested.size(), 0);
-    QVERIFY(page->status()->isError());
-    QVERIFY(page->status()->text().contains(QStringLiteral("password")));
-    QVERIFY(page->passwordField()->hasFocus());
+    QVERIFY(status(page.get())->isError());
+    QVERIFY(status(page.get())->text().contains(QStringLiteral("password")));
+    QVERIFY(field(page.get(), "password")->hasFocus());
 }
 
 void TestSignInPage::rememberedUserIdPrefillsAndFocusesPassword()
 {
     page->prepare(QStringLiteral("jsmith01"));
-    QCOMPARE(page->userIdField()->text(), QStringLiteral("jsmith01"));
-    QVERIFY(page->rememberBox()->isChecked());
-    QVERIFY(page->passwordField()->hasFocus());
+    QCOMPARE(field(page.get(), "userId")->text(), QStringLiteral("jsmith01"));
+    QVERIFY(checkBox(page.get(), "rememberUserId")->isChecked());
+    QVERIFY(field(page.get(), "password")->hasFocus());
 }
 
 void TestSignInPage::forgottenPasswordNeedsAUserId()
 {
     QSignalSpy reset(page.get(), &SignInPage::forgottenPasswordRequested);
-    QTest::mouseClick(page->forgottenButton(), Qt::LeftButton);
+    QTest::mouseClick(button(page.get(), "forgottenPassword"), Qt::LeftButton);
     QCOMPARE(reset.size(), 0);
-    QVERIFY(page->status()->text().contains(QStringLiteral("User ID")));
-    QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::mouseClick(page->forgottenButton(), Qt::LeftButton);
+    QVERIFY(status(page.get())->text().contains(QStringLiteral("User ID")));
+    QTest::keyClicks(field(page.get(), "userId"), QStringLiteral("jsmith01"));
+    QTest::mouseClick(button(page.get(), "forgottenPassword"), Qt::LeftButton);
     QCOMPARE(reset.size(), 1);
     QCOMPARE(reset.first().first().toString(), QStringLiteral("jsmith01"));
 }
@@ -95,26 +96,26 @@ void TestSignInPage::ssoButtonSaysWhenNotSetUp()
 {
     QSignalSpy sso(page.get(), &SignInPage::ssoRequested);
     page->setSsoAvailable(false, QStringLiteral("NHSmail sign-in is not set up."));
-    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QTest::mouseClick(button(page.get(), "signInWithNhsmail"), Qt::LeftButton);
     QCOMPARE(sso.size(), 0);
-    QCOMPARE(page->status()->text(), QStringLiteral("NHSmail sign-in is not set up."));
+    QCOMPARE(status(page.get())->text(), QStringLiteral("NHSmail sign-in is not set up."));
     page->setSsoAvailable(true);
-    QTest::mouseClick(page->ssoButton(), Qt::LeftButton);
+    QTest::mouseClick(button(page.get(), "signInWithNhsmail"), Qt::LeftButton);
     QCOMPARE(sso.size(), 1);
 }
 
 void TestSignInPage::busyDisablesTheFormAndOffersCancel()
 {
     QSignalSpy cancel(page.get(), &SignInPage::cancelRequested);
-    page->showBusy(QStringLiteral("Signing in…"));
-    QVERIFY(!page->signInButton()->isEnabled());
-    QVERIFY(!page->userIdField()->isEnabled());
+    page->feedback()->showBusy(QStringLiteral("Signing in…"));
+    QVERIFY(!button(page.get(), "signIn")->isEnabled());
+    QVERIFY(!field(page.get(), "userId")->isEnabled());
     auto *cancelButton = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
     QVERIFY(cancelButton && cancelButton->isVisible());
     QTest::mouseClick(cancelButton, Qt::LeftButton);
     QCOMPARE(cancel.size(), 1);
-    page->showError(QStringLiteral("Cancelled."));
-    QVERIFY(page->signInButton()->isEnabled());
+    page->feedback()->showError(QStringLiteral("Cancelled."));
+    QVERIFY(button(page.get(), "signIn")->isEnabled());
     QVERIFY(!cancelButton->isVisible());
 }
 

@@ -1,0 +1,119 @@
+#include "app/AccountJourney.h"
+
+#include "app/RefusalWords.h"
+#include "app/RequestSlot.h"
+#include "app/SignInMemory.h"
+#include "ui/ChangePasswordDialog.h"
+#include "ui/HomePage.h"
+#include "ui/MainWindow.h"
+#include "ui/RequestFeedback.h"
+
+namespace cqrs::app {
+
+AccountJourney::AccountJourney(ui::MainWindow &window, ApiClient &api, RequestSlot &request,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_api(api)
+    , m_request(request)
+{
+    ui::HomePage *home = m_window.homePage();
+    connect(home, &ui::HomePage::signOutRequested, this, &AccountJourney::signOut);
+    connect(home, &ui::HomePage::changePasswordRequested, this,
+            &AccountJourney::openChangePassword);
+    connect(home, &ui::HomePage::cancelRequested, &m_request, &RequestSlot::cancel);
+    connect(&m_api, &ApiClient::sessionEnded, this, [this] {
+        m_user.reset();
+        closeDialog();
+        emit signedOut(tr("You have been signed out because your session ended. Sign in again."));
+    });
+}
+
+void AccountJourney::setSignInMemory(SignInMemory *memory)
+{
+    m_memory = memory;
+    if (!memory)
+        return;
+    connect(memory, &SignInMemory::notRemembered, this, [this](const QString &message) {
+        if (m_user)
+            m_window.homePage()->setNotice(message);
+    });
+}
+
+void AccountJourney::begin(const UserProfile &user)
+{
+    m_user = user;
+    ui::HomePage *home = m_window.homePage();
+    home->showPerson({user.displayName, user.userId, user.organisation, user.role});
+    home->setNotice({});
+    m_window.showScreen(home);
+    home->setFocus();
+}
+
+void AccountJourney::closeDialog()
+{
+    if (m_dialog)
+        m_dialog->abandon();
+}
+
+void AccountJourney::signOut()
+{
+    // Signing out means the next start asks who is signing in, whatever the server answers.
+    if (m_memory)
+        m_memory->forget();
+    m_window.homePage()->feedback()->showBusy(tr("Signing out…"));
+    m_request.track(m_api.signOut(this, [this](const ApiResult<Done> &r) {
+        m_user.reset();
+        // The session is forgotten here even when the server could not be told.
+        emit signedOut(r.ok() ? tr("You have signed out.")
+                              : tr("You have signed out of this app. The CQRS server could not "
+                                   "be told, so your session there will end on its own."));
+    }));
+}
+
+void AccountJourney::openChangePassword()
+{
+    if (!m_user)
+        return;
+    ui::RequestFeedback *feedback = m_window.homePage()->feedback();
+    feedback->showBusy(tr("Getting the Password Policy…"));
+    m_request.track(
+        m_api.fetchPasswordPolicy(this, [this, feedback](const ApiResult<PasswordPolicy> &r) {
+            if (!r.ok())
+                return feedback->showError(r.error.userMessage());
+            feedback->stop();
+            auto *dialog = new ui::ChangePasswordDialog(*r.value, m_user->userId, &m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &ui::ChangePasswordDialog::submitted, this,
+                    &AccountJourney::changePassword);
+            connect(dialog, &ui::ChangePasswordDialog::cancelRequested, &m_request,
+                    &RequestSlot::cancel);
+            m_dialog = dialog;
+            dialog->open();
+        }));
+}
+
+void AccountJourney::changePassword(const QString &currentPassword, const QString &newPassword)
+{
+    if (!m_dialog)
+        return;
+    m_dialog->feedback()->showBusy(tr("Changing your password…"));
+    m_request.track(
+        m_api.changePassword(currentPassword, newPassword, this,
+                             [this](const ApiResult<Done> &r) { passwordChangeAnswered(r); }));
+}
+
+void AccountJourney::passwordChangeAnswered(const ApiResult<Done> &r)
+{
+    if (!m_dialog)
+        return;
+    if (r.ok()) {
+        m_dialog->accept();
+        m_window.homePage()->feedback()->showInfo(tr("Your password has been changed."));
+        return;
+    }
+    const RefusalWords::Words words = RefusalWords::forPasswordChange(r.error);
+    m_dialog->showRefusal(words.message, r.error.violations, words.ruleDetail);
+}
+
+} // namespace cqrs::app

@@ -1,0 +1,104 @@
+#include "app/RefusalWords.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace cqrs::app {
+
+namespace {
+
+const QString MinAgeRule = QStringLiteral("min-age");
+
+// "Tuesday 24 November 2026 at 09:30" in the person's own locale and time zone.
+QString whenForPeople(const QDateTime &moment)
+{
+    const QDateTime local = moment.toLocalTime();
+    const QLocale locale;
+    return RefusalWords::tr("%1 at %2")
+        .arg(locale.toString(local.date(), QLocale::LongFormat),
+             locale.toString(local.time(), QLocale::ShortFormat));
+}
+
+QString minAgeRefusal(const ApiError &error)
+{
+    if (!error.nextChangeAllowedAt.isValid())
+        return RefusalWords::tr("Your password was changed too recently to change it again yet.");
+    return RefusalWords::tr("Your password was changed recently. You can change it again after "
+                            "%1.")
+        .arg(whenForPeople(error.nextChangeAllowedAt));
+}
+
+} // namespace
+
+bool RefusalWords::isSpentLink(const ApiError &error)
+{
+    return error.is(u"token_used") || error.is(u"token_expired") || error.is(u"unknown_token");
+}
+
+RefusalWords::Words RefusalWords::forLink(const ApiError &error, bool resetLink)
+{
+    const QString whatNext = resetLink
+        ? tr("Choose \"Forgotten your password?\" on the sign-in screen to get a new one.")
+        : tr("Ask your CQRS User Administrator to send you a new one.");
+    const QString kind = resetLink ? tr("password reset link") : tr("registration link");
+    const QString title = tr("This link cannot be used");
+    if (error.is(u"token_expired"))
+        return {title, tr("This %1 has expired.").arg(kind) + QLatin1Char(' ') + whatNext, {}};
+    if (error.is(u"token_used"))
+        return {
+            title,
+            tr("This %1 has already been used. If you have set your password, sign in.").arg(kind)
+                + QLatin1Char(' ') + tr("If not:") + QLatin1Char(' ') + whatNext,
+            {}};
+    if (error.is(u"unknown_token"))
+        return {title,
+                tr("This %1 is not recognised. A newer link may have replaced it.").arg(kind)
+                    + QLatin1Char(' ') + whatNext,
+                {}};
+    return {tr("Cannot check your link"), error.userMessage(), {}};
+}
+
+QString RefusalWords::forNewPassword(const ApiError &error)
+{
+    return error.violations.contains(MinAgeRule) ? minAgeRefusal(error) : error.userMessage();
+}
+
+RefusalWords::Words RefusalWords::forPasswordChange(const ApiError &error)
+{
+    if (error.violations.contains(MinAgeRule)) {
+        const QString message = minAgeRefusal(error);
+        return {{}, message, {{MinAgeRule, message}}};
+    }
+    if (error.is(u"invalid_credentials"))
+        return {{}, tr("Your current password is not correct."), {}};
+    return {{}, error.userMessage(), {}};
+}
+
+QString RefusalWords::forSignIn(const ApiError &error)
+{
+    if (error.is(u"account_locked") && error.retryAfterSeconds) {
+        const QDateTime until = QDateTime::currentDateTime().addSecs(*error.retryAfterSeconds);
+        return tr("Your account is locked after too many unsuccessful sign-in attempts. Try again "
+                  "after %1, or ask your CQRS User Administrator to unlock it.")
+            .arg(QLocale().toString(until.time(), QLocale::ShortFormat));
+    }
+    return error.userMessage();
+}
+
+QString RefusalWords::forNhsMailSignIn(const ApiError &error)
+{
+    if (error.is(u"not_registered"))
+        return tr("Your NHSmail account is not linked to a CQRS user. Register with the link your "
+                  "CQRS User Administrator sent you first.");
+    if (error.httpStatus == 401)
+        return tr("The CQRS server could not confirm your NHSmail sign-in. Try again, or sign in "
+                  "with your CQRS User ID and password.");
+    return forSignIn(error);
+}
+
+bool RefusalWords::refusesNhsMail(const ApiError &error)
+{
+    return error.httpStatus == 401 || error.is(u"not_registered");
+}
+
+} // namespace cqrs::app

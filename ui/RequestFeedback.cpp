@@ -1,0 +1,70 @@
+#include "ui/RequestFeedback.h"
+
+#include "ui/BusyIndicator.h"
+#include "ui/StatusMessage.h"
+
+#include <QVBoxLayout>
+
+namespace cqrs::ui {
+
+RequestFeedback::RequestFeedback(QWidget *parent)
+    : QWidget(parent)
+    , m_status(new StatusMessage(this))
+    , m_busy(new BusyIndicator(this))
+{
+    setObjectName(QStringLiteral("requestFeedback"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(m_busy);
+    connect(m_busy, &BusyIndicator::cancelRequested, this, &RequestFeedback::cancelRequested);
+}
+
+void RequestFeedback::lockWhileBusy(std::initializer_list<QWidget *> inputs)
+{
+    m_inputs.append(inputs);
+}
+
+void RequestFeedback::showBusy(const QString &whatIsHappening)
+{
+    m_status->clear();
+    m_busy->start(whatIsHappening);
+    setBusy(true);
+}
+
+void RequestFeedback::showError(const QString &message)
+{
+    stop();
+    m_status->showError(message);
+}
+
+void RequestFeedback::showInfo(const QString &message)
+{
+    stop();
+    m_status->showInfo(message);
+}
+
+void RequestFeedback::stop()
+{
+    m_busy->stop();
+    setBusy(false);
+}
+
+void RequestFeedback::clearStatus()
+{
+    m_status->clear();
+}
+
+bool RequestFeedback::isBusy() const
+{
+    return m_busy->isBusy();
+}
+
+void RequestFeedback::setBusy(bool busy)
+{
+    for (QWidget *input : std::as_const(m_inputs))
+        input->setEnabled(!busy);
+    emit busyChanged(busy);
+}
+
+} // namespace cqrs::ui
