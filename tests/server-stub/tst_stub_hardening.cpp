@@ -98,7 +98,10 @@ private:
     QByteArray request(const QByteArray &method, const QByteArray &path, const QByteArray &headers,
                        const QByteArray &body = {})
     {
-        return method + ' ' + path + " HTTP/1.1\r\nHost: " + hostOf(m_stub) + "\r\n" + headers
+        // Connection: close, so that an answer the server keeps the connection open after does
+        // not leave the exchange waiting for the close.
+        return method + ' ' + path + " HTTP/1.1\r\nHost: " + hostOf(m_stub)
+            + "\r\nConnection: close\r\n" + headers
             + (body.isEmpty() ? QByteArray()
                               : "Content-Length: " + QByteArray::number(body.size()) + "\r\n")
             + "\r\n" + body;
@@ -215,7 +218,7 @@ private Q_SLOTS:
                                       + QByteArray::number(clock.size()) + "\r\n\r\n" + clock);
         QCOMPARE(moved.status, 421);
         QCOMPARE(exchange(request("GET", "/dev/outbox", {})).status, 200);
-        QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nHost: localhost:"
+        QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nConnection: close\r\nHost: localhost:"
                           + QByteArray::number(m_stub.url().port()) + "\r\n\r\n")
                      .status,
                  200);
@@ -228,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(stub.start());
         QCOMPARE(exchange(stub,
                           "GET /api/v1/password-policy HTTP/1.1\r\n"
-                          "Host: cqrs.example.test\r\n\r\n")
+                          "Host: cqrs.example.test\r\nConnection: close\r\n\r\n")
                      .status,
                  200);
         QCOMPARE(exchange(stub,
@@ -272,6 +275,7 @@ private Q_SLOTS:
     {
         StubProcess stub;
         QVERIFY(stub.start());
+        // Kept alive, so every connection of the crowd stays open until the end.
         const QByteArray get
             = "GET /api/v1/password-policy HTTP/1.1\r\nHost: " + hostOf(stub) + "\r\n\r\n";
         std::vector<std::unique_ptr<QTcpSocket>> crowd;
@@ -301,7 +305,8 @@ private Q_SLOTS:
         QCOMPARE(refused, 1);
         QCOMPARE(served, 128);
         crowd.clear();
-        QTRY_COMPARE_WITH_TIMEOUT(exchange(stub, get).status, 200, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            exchange(stub, get.chopped(2) + "Connection: close\r\n\r\n").status, 200, 5000);
     }
 
     void adminKeyGuessesAreThrottled()
@@ -415,7 +420,7 @@ private Q_SLOTS:
         const QUrl url(QString::fromUtf8(
             out.mid(out.indexOf("listening on ") + 13).split('\n').value(0).trimmed()));
         QVERIFY2(url.port() > 0, out.constData());
-        const QByteArray get = "GET /api/v1/admin/users HTTP/1.1\r\nHost: "
+        const QByteArray get = "GET /api/v1/admin/users HTTP/1.1\r\nConnection: close\r\nHost: "
             + url.authority().toUtf8() + "\r\nAuthorization: Bearer ";
         QCOMPARE(exchange(url, get + "file-admin-key-0123456789\r\n\r\n").status, 200);
         QCOMPARE(exchange(url, get + "file-admin-key-012345678\r\n\r\n").status, 401);
