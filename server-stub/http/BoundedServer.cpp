@@ -106,7 +106,9 @@ bool BoundedServer::process_and_close_socket(socket_t socket)
 
 void BoundedServer::serve(ConnectionStream &stream)
 {
-    const auto setUpRequest = [&stream](httplib::Request &request) {
+    bool headRead = false;
+    const auto setUpRequest = [&stream, &headRead](httplib::Request &request) {
+        headRead = true;
         stream.beginBody();
         // RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no
         // body. cpp-httplib 0.11 would read one until the client closes the connection.
@@ -118,9 +120,12 @@ void BoundedServer::serve(ConnectionStream &stream)
             return;
         stream.beginHead();
         closeRequested = false;
+        headRead = false;
         bool clientClosing = false;
         const bool answered = process_request(stream, left == 1, clientClosing, setUpRequest);
-        if (!answered || clientClosing || closeRequested || stream.headTooLong())
+        // After a head that could not be read (400, 414) nothing says where the next request
+        // would begin.
+        if (!answered || !headRead || clientClosing || closeRequested)
             return;
     }
 }

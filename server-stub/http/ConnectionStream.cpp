@@ -84,10 +84,8 @@ bool ConnectionStream::is_writable() const
 ssize_t ConnectionStream::read(char *ptr, size_t size)
 {
     if (m_inHead) {
-        if (m_headLeft == 0) {
-            m_headTooLong = true;
+        if (m_headLeft == 0)
             return -1;
-        }
         size = std::min(size, m_headLeft);
     }
     if (!hasBufferedInput()) {

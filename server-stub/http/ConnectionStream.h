@@ -25,7 +25,6 @@ public:
     // Called when a new request begins and when its head has been read.
     void beginHead();
     void beginBody();
-    bool headTooLong() const { return m_headTooLong; }
     // Bytes already received and not yet read (a pipelined request).
     bool hasBufferedInput() const { return m_bufferBegin < m_bufferEnd; }
 
@@ -43,7 +42,6 @@ private:
     std::size_t m_headLimit;
     std::size_t m_headLeft;
     bool m_inHead = true;
-    bool m_headTooLong = false;
     std::array<char, 4096> m_buffer {};
     std::size_t m_bufferBegin = 0;
     std::size_t m_bufferEnd = 0;
