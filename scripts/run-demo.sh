@@ -15,9 +15,15 @@ demo=build/demo
 rm -rf "$demo"
 mkdir -p "$demo"
 
+# A fresh random admin key each run, in a file only this user can read, so it never appears in
+# a process listing.
+admin_key_file="$demo/admin-key"
+(umask 077 && head -c 24 /dev/urandom | base64 | tr '+/' '-_' >"$admin_key_file")
+admin_key=$(cat "$admin_key_file")
+
 # A free port, so the demo never collides with anything already listening.
 "$stub" serve --db "$demo/cqrs.db" --outbox "$demo/outbox" --listen 127.0.0.1:0 \
-    --admin-key demo-admin-key --dev --idp >"$demo/server.log" 2>&1 &
+    --admin-key-file "$admin_key_file" --dev --idp >"$demo/server.log" 2>&1 &
 stub_pid=$!
 trap 'kill "$stub_pid" 2>/dev/null || true' EXIT
 
@@ -53,7 +59,8 @@ The server-stub is running at $url (log: $demo/server.log, emails: $demo/outbox)
 The app now opens the demo user's registration link: choose a password that meets the
 Password Policy, then sign in as demo.user, or press "Sign in with NHSmail" and sign in at the
 stand-in NHSmail page as demo.user@nhs.net with the password $nhsmail_password.
-Close the app to stop the server-stub. Admin key for the stub's admin API: demo-admin-key.
+Close the app to stop the server-stub. Admin key for the stub's admin API (also in
+$admin_key_file): $admin_key
 
 MSG
 

@@ -32,7 +32,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-const std::string AdminKey = "bench-admin-key";
+const std::string AdminKey = "bench-admin-key-0123456789";
 const std::string UserId = "bench.user";
 const std::string Password = "Correct-Horse-71";
 

@@ -26,8 +26,8 @@ QList<CommandSpec> specs()
          BackendOptions
              + QStringList {QStringLiteral("listen"), QStringLiteral("tls-cert"),
                             QStringLiteral("tls-key"), QStringLiteral("admin-key"),
-                            QStringLiteral("workers"), QStringLiteral("hashing-threads"),
-                            QStringLiteral("argon2-memory-kib"),
+                            QStringLiteral("admin-key-file"), QStringLiteral("workers"),
+                            QStringLiteral("hashing-threads"), QStringLiteral("argon2-memory-kib"),
                             QStringLiteral("argon2-iterations"), QStringLiteral("lockout-failures"),
                             QStringLiteral("lockout-minutes"),
                             QStringLiteral("session-idle-minutes"),
@@ -169,8 +169,9 @@ QString CommandLine::usage()
     return QStringLiteral(
         "usage:\n"
         "  cqrs-server-stub serve --db FILE [--listen 127.0.0.1:8080] [--outbox DIR]\n"
-        "                         [--tls-cert PEM --tls-key PEM] [--admin-key KEY] [--idp] "
-        "[--dev]\n"
+        "                         [--tls-cert PEM --tls-key PEM] [--admin-key-file FILE | "
+        "--admin-key KEY]\n"
+        "                         [--idp] [--dev]\n"
         "                         [--public-url URL] [--workers N] [--hashing-threads N]\n"
         "                         [--argon2-memory-kib N] [--argon2-iterations N]\n"
         "                         [--lockout-failures N] [--lockout-minutes N]\n"
@@ -188,7 +189,8 @@ QString CommandLine::usage()
         "                         (without --password, the password is read from standard input)\n"
         "\n"
         "--listen 127.0.0.1:0 picks a free port; the line \"listening on URL\" says which.\n"
-        "The admin key may also come from the CQRS_ADMIN_KEY environment variable.\n"
+        "The admin key (at least 16 characters) may also come from the CQRS_ADMIN_KEY\n"
+        "environment variable; --admin-key-file keeps it out of process listings.\n"
         "The outbox defaults to FILE.outbox; the public URL to the listening address\n"
         "(serve) or http://127.0.0.1:8080 (other commands).\n");
 }

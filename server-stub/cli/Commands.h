@@ -16,4 +16,9 @@ int demo(const CommandLine &line);
 // one is out of range.
 std::optional<BackendSettings> backendSettings(const CommandLine &line, QString *error);
 
+constexpr qsizetype MinimumAdminKeyLength = 16;
+// The admin key from --admin-key-file, --admin-key or CQRS_ADMIN_KEY (empty: the admin API is
+// off); std::nullopt with `error` set when it cannot be read or is too short to be a secret.
+std::optional<QString> adminKey(const CommandLine &line, QString *error);
+
 } // namespace cqrs::stub::Commands

@@ -2,7 +2,6 @@
 #include "server-stub/http/HttpServer.h"
 #include "server-stub/routes/RouteModules.h"
 
-#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <csignal>
@@ -78,9 +77,11 @@ int serve(const CommandLine &line)
     http.tlsCertificate = line.value(QStringLiteral("tls-cert"));
     http.tlsKey = line.value(QStringLiteral("tls-key"));
 
-    const QString adminKey = line.value(
-        QStringLiteral("admin-key"),
-        QProcessEnvironment::systemEnvironment().value(QStringLiteral("CQRS_ADMIN_KEY")));
+    const std::optional<QString> adminKey = Commands::adminKey(line, &error);
+    if (!adminKey) {
+        err << error << Qt::endl;
+        return 2;
+    }
     const QString trustIssuer = line.value(QStringLiteral("trust-issuer"));
     const QString trustAudience = line.value(QStringLiteral("trust-audience"));
     if (trustIssuer.isEmpty() != trustAudience.isEmpty()) {
@@ -92,7 +93,7 @@ int serve(const CommandLine &line)
     const sigset_t stopSignals = blockStopSignals();
     Backend backend(*settings);
     const RouteContext context {backend,
-                                adminKey,
+                                *adminKey,
                                 line.flag(QStringLiteral("dev")),
                                 line.flag(QStringLiteral("idp")),
                                 trustIssuer,
@@ -102,8 +103,16 @@ int serve(const CommandLine &line)
     for (const auto &module : modules)
         module->addRoutes(router);
 
+    http.publicUrl = backend.settings().publicUrl;
     HttpServer server(http, router);
     server.bind();
+    if (server.isPlainHttpOnNetwork()) {
+        std::fprintf(stderr,
+                     "WARNING: serving plain HTTP on %s: anyone on that network can read the "
+                     "passwords and tokens sent to this server. Listen on 127.0.0.1, or give "
+                     "--tls-cert and --tls-key.\n",
+                     qPrintable(http.host));
+    }
     if (backend.settings().publicUrl.isEmpty())
         backend.setPublicUrl(server.url());
     // Made before the first request, so no worker ever waits for it.
@@ -111,7 +120,8 @@ int serve(const CommandLine &line)
 
     std::printf("database: %s\noutbox: %s\nadmin API: %s\ndev endpoints: %s\n",
                 qPrintable(backend.database().path()), qPrintable(backend.outbox().directory()),
-                adminKey.isEmpty() ? "off (no --admin-key or CQRS_ADMIN_KEY)" : "on",
+                adminKey->isEmpty() ? "off (no --admin-key-file, --admin-key or CQRS_ADMIN_KEY)"
+                                    : "on",
                 context.dev ? "on" : "off");
     if (context.idp)
         std::printf("identity provider: %s/idp\n", qPrintable(backend.settings().publicUrl));

@@ -1,5 +1,6 @@
 #include "server-stub/http/HttpServer.h"
 
+#include "server-stub/http/BoundedServer.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/http/RequestLog.h"
 #include "server-stub/http/Router.h"
@@ -41,7 +42,7 @@ public:
         default:
             return {status, QStringLiteral("bad_request"),
                     tr("The request could not be read: check its method, headers (at most 8 KiB "
-                       "each) and body.")};
+                       "each, 16 KiB together) and body.")};
         }
     }
 };
@@ -64,7 +65,8 @@ std::unique_ptr<httplib::Server> makeServer(const HttpSettings &settings)
     if (settings.tlsCertificate.isEmpty() != settings.tlsKey.isEmpty())
         throw std::runtime_error("--tls-cert and --tls-key must be given together");
     if (settings.tlsCertificate.isEmpty())
-        return std::make_unique<httplib::Server>();
+        return std::make_unique<BoundedServer>(
+            BoundedServer::Limits {settings.maxHeadBytes, settings.maxConnectionsPerClient});
     for (const QString &file : {settings.tlsCertificate, settings.tlsKey}) {
         if (!QFileInfo(file).isReadable())
             throw std::runtime_error("cannot read " + file.toStdString());
@@ -95,10 +97,22 @@ HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
     server.set_keep_alive_max_count(static_cast<std::size_t>(settings.keepAliveMaxRequests));
     server.set_tcp_nodelay(true);
 
-    server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
-        RequestLog::begin();
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+    // Refusals from the headers alone, so that no body is read for a refused request; the
+    // connection then closes because its unread body must not be taken for the next request.
+    server.set_pre_routing_handler(
+        [this, &router](const httplib::Request &request, httplib::Response &response) {
+            RequestLog::begin();
+            std::optional<HttpError> refused = m_gate.refusal(request);
+            if (!refused)
+                refused = router.contentTypeRefusal(request);
+            if (RequestGate::leavesUnreadBody(request) || refused)
+                BoundedServer::closeAfterAnswer();
+            if (!refused)
+                return httplib::Server::HandlerResponse::Unhandled;
+            Reply::error(response, *refused);
+            response.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        });
     // Errors the library answers itself (oversized body, unreadable request) get the API's
     // JSON error shape like every other error.
     server.set_error_handler(httplib::Server::HandlerWithResponse(
@@ -141,6 +155,12 @@ void HttpServer::bind()
     }
     if (!ListeningSocket::raiseBacklog(*m_server, 1024))
         std::fprintf(stderr, "warning: could not raise the listen backlog\n");
+    m_gate.setServerUrls({url(), m_settings.publicUrl});
+}
+
+bool HttpServer::isPlainHttpOnNetwork() const
+{
+    return m_settings.tlsCertificate.isEmpty() && !RequestGate::isLoopback(m_settings.host);
 }
 
 QString HttpServer::url() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server-stub/http/RequestGate.h"
+
 #include <QString>
 
 #include <memory>
@@ -27,10 +29,17 @@ struct HttpSettings
     int writeTimeoutSeconds = 5;
     int keepAliveSeconds = 5;
     int keepAliveMaxRequests = 1000;
+    // Request line and headers together (plain HTTP; see BoundedServer).
+    std::size_t maxHeadBytes = 16 * 1024;
+    // Open connections from one client address (plain HTTP; see BoundedServer).
+    int maxConnectionsPerClient = 128;
+    // --public-url: a Host header naming it is the server's own.
+    QString publicUrl;
 };
 
-// cpp-httplib server with the stub's limits, JSON answers for errors the library detects
-// itself (413, 400, 414) and the request log.
+// cpp-httplib server with the stub's limits, the checks of RequestGate and Router made before
+// any body is read, JSON answers for errors the library detects itself (413, 400, 414) and the
+// request log.
 class HttpServer
 {
 public:
@@ -41,6 +50,9 @@ public:
     void bind();
     // "http://127.0.0.1:54321": the address actually bound.
     QString url() const;
+    // True when anyone on the network could read the traffic: plain HTTP on an address other
+    // than loopback.
+    bool isPlainHttpOnNetwork() const;
     // Serves until stop() is called from another thread.
     void run();
     void stop();
@@ -48,6 +60,7 @@ public:
 private:
     HttpSettings m_settings;
     std::unique_ptr<httplib::Server> m_server;
+    RequestGate m_gate;
     int m_port = 0;
 };
 

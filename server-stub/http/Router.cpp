@@ -21,7 +21,23 @@ public:
     {
         return tr("This address does not accept that method. Allowed: %1.").arg(allowed);
     }
+    static QString wrongType(const char *expected)
+    {
+        return tr("Send the request body with \"Content-Type: %1\".")
+            .arg(QString::fromLatin1(expected));
+    }
 };
+
+// "application/json; charset=utf-8" -> "application/json"
+std::string mediaTypeOf(const std::string &contentType)
+{
+    std::string type = contentType.substr(0, contentType.find(';'));
+    type.erase(0, type.find_first_not_of(" \t"));
+    type.erase(type.find_last_not_of(" \t") + 1);
+    for (char &c : type)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return type;
+}
 
 QRegularExpression patternFor(const QString &pathTemplate)
 {
@@ -35,14 +51,43 @@ QRegularExpression patternFor(const QString &pathTemplate)
 
 void Router::add(const std::string &method, const QString &pathTemplate, Handler handler)
 {
-    m_routes.push_back({method, pathTemplate, patternFor(pathTemplate), std::move(handler)});
+    const bool takesBody = method == "POST" || method == "PUT" || method == "PATCH";
+    add(method, pathTemplate, takesBody ? Body::Json : Body::None, std::move(handler));
+}
+
+void Router::add(const std::string &method, const QString &pathTemplate, Body body, Handler handler)
+{
+    m_routes.push_back({method, pathTemplate, patternFor(pathTemplate), body, std::move(handler)});
+}
+
+std::string Router::effectiveMethod(const std::string &method)
+{
+    return method == "HEAD" ? std::string("GET") : method;
+}
+
+std::optional<HttpError> Router::contentTypeRefusal(const httplib::Request &request) const
+{
+    const std::string method = effectiveMethod(request.method);
+    const QString path = QString::fromStdString(request.path);
+    for (const Route &route : m_routes) {
+        if (route.method != method || !route.pattern.match(path).hasMatch())
+            continue;
+        const char *expected = route.body == Body::Json ? "application/json"
+            : route.body == Body::Form                  ? "application/x-www-form-urlencoded"
+                                                        : nullptr;
+        if (!expected || mediaTypeOf(request.get_header_value("Content-Type")) == expected)
+            return std::nullopt;
+        return HttpError(415, QStringLiteral("unsupported_media_type"),
+                         Messages::wrongType(expected));
+    }
+    return std::nullopt;
 }
 
 void Router::install(httplib::Server &server) const
 {
     const std::string everything = ".*";
     const auto byMethod = [this](const httplib::Request &q, httplib::Response &r) {
-        dispatch(q.method == "HEAD" ? std::string("GET") : q.method, q, r);
+        dispatch(effectiveMethod(q.method), q, r);
     };
     server.Get(everything, byMethod);
     server.Post(everything, byMethod);

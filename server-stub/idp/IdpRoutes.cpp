@@ -105,7 +105,7 @@ void IdpRoutes::addRoutes(Router &router)
                    };
                    authorize(AuthorizationRequest::from(parameter), {}, response);
                });
-    router.add("POST", QStringLiteral("/idp/authorize"),
+    router.add("POST", QStringLiteral("/idp/authorize"), Router::Body::Form,
                [this](const HttpRequest &request, httplib::Response &response) {
                    const QUrlQuery form = formOf(request.raw());
                    const auto parameter = [&](const char *name) {
@@ -113,7 +113,7 @@ void IdpRoutes::addRoutes(Router &router)
                    };
                    authorize(AuthorizationRequest::from(parameter), form, response);
                });
-    router.add("POST", QStringLiteral("/idp/token"),
+    router.add("POST", QStringLiteral("/idp/token"), Router::Body::Form,
                [this](const HttpRequest &request, httplib::Response &response) {
                    token(request, response);
                });

@@ -45,7 +45,10 @@ const SchemaModule &schema()
                 QStringLiteral("CREATE TABLE idp_sign_in_failures ("
                                " user_key TEXT PRIMARY KEY,"
                                " consecutive INTEGER NOT NULL,"
-                               " locked_until INTEGER)"),
+                               " locked_until INTEGER,"
+                               " last_failure_at INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX idp_sign_in_failures_by_time"
+                               " ON idp_sign_in_failures (last_failure_at)"),
                 // Every refresh token descends from one authorization, its family; a used one
                 // presented again revokes the family (RFC 9700 §4.14.2). Older tokens each
                 // become a family of their own.

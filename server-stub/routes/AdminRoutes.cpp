@@ -1,6 +1,5 @@
 #include "server-stub/routes/AdminRoutes.h"
 
-#include "server-stub/routes/ApiAnswers.h"
 #include "server-stub/service/Administration.h"
 #include "server-stub/service/Backend.h"
 
@@ -32,11 +31,16 @@ public:
 
 } // namespace
 
+AdminRoutes::AdminRoutes(const RouteContext &context)
+    : m_context(context)
+    , m_keyGuard(context.adminKey, context.backend.clock())
+{ }
+
 void AdminRoutes::addRoutes(Router &router)
 {
     router.add("POST", QStringLiteral("/api/v1/admin/users"),
                [this](const HttpRequest &request, httplib::Response &response) {
-                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   m_keyGuard.require(request, response);
                    const QJsonObject body = request.jsonBody();
                    User user;
                    user.userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
@@ -61,25 +65,27 @@ void AdminRoutes::addRoutes(Router &router)
 
     router.add("GET", QStringLiteral("/api/v1/admin/users"),
                [this](const HttpRequest &request, httplib::Response &response) {
-                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   m_keyGuard.require(request, response);
                    QJsonArray users;
                    for (const User &user : m_context.backend.users().all())
                        users.append(user.toJson());
                    Reply::json(response, 200, {{QStringLiteral("users"), users}});
                });
 
+    // These take no body: `curl -d ''` sends a form Content-Type, and the admin key, which a
+    // web page cannot have, is what keeps cross-site requests out.
     router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/invitation"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+               Router::Body::None, [this](const HttpRequest &request, httplib::Response &response) {
+                   m_keyGuard.require(request, response);
                    const QString userId = request.pathArgument(0);
                    if (!Administration(m_context.backend).reinvite(userId))
                        throw Messages::unknownUser();
                    Reply::json(response, 202, {{QStringLiteral("userId"), userId}});
                });
 
-    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"),
+    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"), Router::Body::None,
                [this](const HttpRequest &request, httplib::Response &response) {
-                   ApiAnswers::requireAdmin(m_context.adminKey, request);
+                   m_keyGuard.require(request, response);
                    if (!Administration(m_context.backend).unlock(request.pathArgument(0)))
                        throw Messages::unknownUser();
                    Reply::noContent(response);

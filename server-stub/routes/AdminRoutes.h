@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server-stub/routes/AdminKeyGuard.h"
 #include "server-stub/routes/RouteModule.h"
 
 namespace cqrs::stub {
@@ -8,13 +9,12 @@ namespace cqrs::stub {
 class AdminRoutes : public RouteModule
 {
 public:
-    explicit AdminRoutes(const RouteContext &context)
-        : m_context(context)
-    { }
+    explicit AdminRoutes(const RouteContext &context);
     void addRoutes(Router &router) override;
 
 private:
     RouteContext m_context;
+    AdminKeyGuard m_keyGuard;
 };
 
 } // namespace cqrs::stub

@@ -1,6 +1,5 @@
 #include "server-stub/routes/ApiAnswers.h"
 
-#include "core/crypto/ConstantTime.h"
 #include "core/crypto/SecretToken.h"
 #include "server-stub/Clock.h"
 #include "server-stub/service/Backend.h"
@@ -24,21 +23,6 @@ ApiAnswers::SignedIn ApiAnswers::requireSession(Backend &backend, const HttpRequ
     if (!user)
         throw refused;
     return {*std::move(user), *token};
-}
-
-void ApiAnswers::requireAdmin(const QString &adminKey, const HttpRequest &request)
-{
-    const std::optional<QString> given = request.bearerToken();
-    // Hashing both sides first makes the comparison's time independent of the key's length.
-    if (adminKey.isEmpty() || !given
-        || !equalInConstantTime(SecretToken::storageHash(*given),
-                                SecretToken::storageHash(adminKey))) {
-        throw HttpError(401, QStringLiteral("unauthorized"),
-                        adminKey.isEmpty()
-                            ? tr("The admin API is off: start the server with --admin-key or "
-                                 "CQRS_ADMIN_KEY.")
-                            : tr("Send the admin key as \"Authorization: Bearer <key>\"."));
-    }
 }
 
 QJsonObject ApiAnswers::session(const SessionStore::Issued &issued, const User &user,

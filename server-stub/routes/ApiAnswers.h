@@ -26,8 +26,6 @@ public:
 
     // The live session named by the Bearer token, or 401 invalid_session.
     static SignedIn requireSession(Backend &backend, const HttpRequest &request);
-    // 401 unless the Bearer credential is the configured admin key.
-    static void requireAdmin(const QString &adminKey, const HttpRequest &request);
 
     // 201 body of a sign-in: {sessionToken, expiresAt, idleTimeoutSeconds, user}.
     static QJsonObject session(const SessionStore::Issued &issued, const User &user,

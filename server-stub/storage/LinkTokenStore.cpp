@@ -24,8 +24,8 @@ QString LinkTokenStore::issue(Purpose purpose, Issuer issuer, const QString &use
                               qint64 lifetimeMs) const
 {
     m_database.exec(QStringLiteral("UPDATE link_tokens SET voided_at = ? WHERE user_id = ?"
-                                   " AND used_at IS NULL AND voided_at IS NULL"),
-                    {nowMs, userId});
+                                   " AND issued_by = ? AND used_at IS NULL AND voided_at IS NULL"),
+                    {nowMs, userId, issuerName(issuer)});
     const QString token = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO link_tokens (token_hash, purpose, user_id,"
                                    " issued_by, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -67,7 +67,13 @@ bool LinkTokenStore::consume(const Link &link, qint64 nowMs) const
         QStringLiteral("UPDATE link_tokens SET used_at = ? WHERE token_hash = ?"
                        " AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?"),
         {nowMs, QString::fromLatin1(link.tokenHash), nowMs});
-    return query.numRowsAffected() == 1;
+    if (query.numRowsAffected() != 1)
+        return false;
+    // The password is set: every other link the user still holds has done its job.
+    m_database.exec(QStringLiteral("UPDATE link_tokens SET voided_at = ? WHERE user_id = ?"
+                                   " AND used_at IS NULL AND voided_at IS NULL"),
+                    {nowMs, link.userId});
+    return true;
 }
 
 } // namespace cqrs::stub

@@ -9,7 +9,9 @@ namespace cqrs::stub {
 class Database;
 
 // Registration and password-reset links. Only SecretToken::storageHash of a token is kept; a
-// token is single use, expires, and is voided when a newer link is issued to the same user.
+// token is single use, expires, and is voided when a newer link of the same kind (issued by an
+// administrator, or requested by the user) is issued to the same user, or when any of the
+// user's links is used. So anonymous reset requests never cancel an administrator's link.
 class LinkTokenStore
 {
 public:
@@ -30,15 +32,16 @@ public:
         : m_database(database)
     { }
 
-    // Voids every link the user still holds and returns the new token. Inside the caller's
-    // transaction, so the link and the email's record of it appear together.
+    // Voids the user's open links from the same issuer and returns the new token. Inside the
+    // caller's transaction, so the link and the email's record of it appear together.
     QString issue(Purpose purpose, Issuer issuer, const QString &userId, qint64 nowMs,
                   qint64 lifetimeMs) const;
 
     // std::nullopt for a malformed token or one never issued for `purpose`.
     std::optional<Link> find(Purpose purpose, QStringView token, qint64 nowMs) const;
 
-    // Marks the link used; false when it was used or voided meanwhile. Inside a transaction.
+    // Marks the link used and voids the user's other links; false when it was used or voided
+    // meanwhile. Inside a transaction.
     bool consume(const Link &link, qint64 nowMs) const;
 
     static QString purposeName(Purpose purpose);

@@ -80,6 +80,19 @@ const SchemaModule &core()
                 QStringLiteral("CREATE INDEX reset_requests_by_user"
                                " ON reset_requests (user_key, requested_at)"),
             },
+            // Rows an anonymous client can create are purged once they no longer matter;
+            // these indexes make the purges cheap.
+            {
+                QStringLiteral("ALTER TABLE sign_in_failures"
+                               " ADD COLUMN last_failure_at INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE INDEX sign_in_failures_by_time"
+                               " ON sign_in_failures (last_failure_at)"),
+                QStringLiteral("CREATE INDEX reset_requests_by_time"
+                               " ON reset_requests (requested_at)"),
+                QStringLiteral("CREATE INDEX sessions_by_last_seen ON sessions (last_seen_at)"),
+                QStringLiteral("CREATE INDEX sessions_by_expiry"
+                               " ON sessions (absolute_expires_at)"),
+            },
         }};
     return module;
 }

@@ -13,7 +13,9 @@ bool ResetRequestLimiter::allow(QStringView userId, qint64 nowMs) const
                     {nowMs - WindowMs});
     QSqlQuery count = m_database.exec(
         QStringLiteral("SELECT COUNT(*) FROM reset_requests WHERE user_key = ?"), {key});
-    const bool allowed = count.next() && count.value(0).toInt() < MaxPerWindow;
+    QSqlQuery total = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM reset_requests"));
+    const bool allowed = count.next() && count.value(0).toInt() < MaxPerWindow && total.next()
+        && total.value(0).toInt() < MaxRowsPerWindow;
     if (allowed) {
         m_database.exec(
             QStringLiteral("INSERT INTO reset_requests (user_key, requested_at) VALUES (?, ?)"),

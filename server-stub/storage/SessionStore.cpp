@@ -16,6 +16,10 @@ QString hashOf(QStringView token)
 
 SessionStore::Issued SessionStore::create(const QString &userId, qint64 nowMs) const
 {
+    // Ended sessions are forgotten here, so the table holds at most the live ones.
+    m_database.exec(
+        QStringLiteral("DELETE FROM sessions WHERE last_seen_at <= ? OR absolute_expires_at <= ?"),
+        {nowMs - m_lifetimes.idleMs, nowMs});
     Issued issued {SecretToken::generate(), nowMs + m_lifetimes.absoluteMs};
     m_database.exec(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at,"
                                    " last_seen_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?)"),

@@ -45,17 +45,23 @@ qint64 SignInThrottle::beginAttempt(QStringView userId, qint64 nowMs) const
 {
     const QString key = keyFor(userId);
     Transaction transaction(m_database);
+    // Any User ID at all gets a row, so rows are forgotten when they no longer count: no lock,
+    // and no failure for as long as a lock lasts. The same rule for every ID, known or not.
+    m_database.exec(QStringLiteral("DELETE FROM %1 WHERE last_failure_at <= ?"
+                                   " AND (locked_until IS NULL OR locked_until <= ?)")
+                        .arg(m_table),
+                    {nowMs - m_limits.lockoutMs, nowMs});
     const Row row = read(key, nowMs);
     qint64 locked = row.lockedForMs;
     if (!locked && row.consecutive >= m_limits.maxFailures) {
         locked = lock(key, nowMs);
     } else if (!locked) {
-        m_database.exec(QStringLiteral("INSERT INTO %1 (user_key, consecutive)"
-                                       " VALUES (?, ?) ON CONFLICT(user_key) DO UPDATE SET"
-                                       " consecutive = excluded.consecutive,"
-                                       " locked_until = NULL")
+        m_database.exec(QStringLiteral("INSERT INTO %1 (user_key, consecutive, last_failure_at)"
+                                       " VALUES (?, ?, ?) ON CONFLICT(user_key) DO UPDATE SET"
+                                       " consecutive = excluded.consecutive, locked_until = NULL,"
+                                       " last_failure_at = excluded.last_failure_at")
                             .arg(m_table),
-                        {key, row.consecutive + 1});
+                        {key, row.consecutive + 1, nowMs});
     }
     transaction.commit();
     return locked;

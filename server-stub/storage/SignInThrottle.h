@@ -11,7 +11,9 @@ class Database;
 // a real one, so the lockout answer reveals nothing.
 //
 // An attempt counts as a failure from the moment it begins until its password has been checked,
-// so attempts made in parallel cannot get more guesses checked than the limit allows.
+// so attempts made in parallel cannot get more guesses checked than the limit allows. Failures
+// are forgotten once none has happened for the lockout time (and no lock is running), which
+// also bounds the rows that sign-ins with made-up User IDs leave behind.
 class SignInThrottle
 {
 public:

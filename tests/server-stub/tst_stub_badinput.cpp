@@ -19,6 +19,8 @@ private:
     QByteArray m_usersBefore;
     QString m_token;
 
+    QByteArray host() const { return m_stub.url().authority().toUtf8(); }
+
     // One raw HTTP exchange, for requests QNetworkAccessManager would not send as they are.
     // Returns the status code and the body of the first response.
     QPair<int, QJsonObject> raw(const QByteArray &head, qsizetype bodyBytes = 0)
@@ -119,8 +121,9 @@ private Q_SLOTS:
     void tenMegabyteBodyIs413()
     {
         const qsizetype size = 10 * 1024 * 1024;
-        const auto [status, json] = raw("POST /api/v1/sessions HTTP/1.1\r\nHost: test\r\n"
-                                        "Content-Type: application/json\r\nContent-Length: "
+        const auto [status, json] = raw("POST /api/v1/sessions HTTP/1.1\r\nHost: " + host()
+                                            + "\r\n"
+                                              "Content-Type: application/json\r\nContent-Length: "
                                             + QByteArray::number(size) + "\r\n\r\n",
                                         size);
         QCOMPARE(status, 413);
@@ -130,8 +133,9 @@ private Q_SLOTS:
 
     void hundredKilobyteHeaderIs400()
     {
-        const auto [status, json] = raw("GET /api/v1/password-policy HTTP/1.1\r\nHost: test\r\n"
-                                        "X-Padding: "
+        const auto [status, json] = raw("GET /api/v1/password-policy HTTP/1.1\r\nHost: " + host()
+                                        + "\r\n"
+                                          "X-Padding: "
                                         + QByteArray(100 * 1024, 'p') + "\r\n\r\n");
         QCOMPARE(status, 400);
         QCOMPARE(json.value(QStringLiteral("error")).toString(), QStringLiteral("bad_request"));

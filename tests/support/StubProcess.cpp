@@ -1,6 +1,7 @@
 #include "tests/support/StubProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTest>
@@ -77,6 +78,20 @@ bool StubProcess::stop()
 bool StubProcess::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
+}
+
+qint64 StubProcess::peakMemoryKiB() const
+{
+    if (!isRunning())
+        return 0;
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_process->processId()));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
 }
 
 QUrl StubProcess::url(const QString &path) const

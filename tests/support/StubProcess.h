@@ -28,6 +28,8 @@ public:
     void kill(); // SIGKILL, as a crash would
     bool stop(); // SIGTERM, and waits for a clean exit
     bool isRunning() const;
+    // The server's peak resident memory so far (VmHWM), in KiB; 0 if it is not running.
+    qint64 peakMemoryKiB() const;
 
     // The address it listens on, with `path` appended ("/api/v1/..."); empty path, the server.
     QUrl url(const QString &path = {}) const;

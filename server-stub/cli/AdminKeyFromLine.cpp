@@ -1,0 +1,65 @@
+#include "server-stub/cli/Commands.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcessEnvironment>
+
+namespace cqrs::stub::Commands {
+
+namespace {
+
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(AdminKeyFromLine)
+
+public:
+    static QString both()
+    {
+        return tr("Give the admin key once: --admin-key-file or --admin-key, not both.");
+    }
+    static QString unreadable(const QString &file)
+    {
+        return tr("Cannot read the admin key file %1: check that it exists and that you may "
+                  "read it.")
+            .arg(file);
+    }
+    static QString tooShort(qsizetype length)
+    {
+        return tr("The admin key has %1 characters; it must have at least %2, because a short "
+                  "key can be guessed. Generate one, for example: openssl rand -base64 24")
+            .arg(length)
+            .arg(MinimumAdminKeyLength);
+    }
+};
+
+} // namespace
+
+std::optional<QString> adminKey(const CommandLine &line, QString *error)
+{
+    const QString file = line.value(QStringLiteral("admin-key-file"));
+    if (!file.isEmpty() && line.values.contains(QStringLiteral("admin-key"))) {
+        *error = Messages::both();
+        return std::nullopt;
+    }
+    QString key;
+    if (!file.isEmpty()) {
+        QFile source(file);
+        if (!source.open(QIODevice::ReadOnly)) {
+            *error = Messages::unreadable(file);
+            return std::nullopt;
+        }
+        // A key file usually ends with a newline, which is not part of the key.
+        key = QString::fromUtf8(source.read(4096)).trimmed();
+    } else {
+        key = line.value(
+            QStringLiteral("admin-key"),
+            QProcessEnvironment::systemEnvironment().value(QStringLiteral("CQRS_ADMIN_KEY")));
+    }
+    if (!key.isEmpty() && key.size() < MinimumAdminKeyLength) {
+        *error = Messages::tooShort(key.size());
+        return std::nullopt;
+    }
+    return key;
+}
+
+} // namespace cqrs::stub::Commands
