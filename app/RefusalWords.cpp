@@ -98,7 +98,7 @@ QString RefusalWords::forNhsMailSignIn(const ApiError &error)
 
 bool RefusalWords::refusesNhsMail(const ApiError &error)
 {
-    return error.httpStatus == 401 || error.is(u"not_registered");
+    return error.httpStatus == 401 || error.is(u"not_registered") || error.is(u"nhsmail_mismatch");
 }
 
 } // namespace cqrs::app
