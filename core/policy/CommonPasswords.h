@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringView>
+
+namespace cqrs {
+
+// Whether a candidate is one of the shipped common passwords (data/README.md) once case,
+// look-alike substitutions and trailing digits and symbols are set aside: "P@ssw0rd2024" and
+// "Summer2025!" are. The list is read once, on first use, from the compiled-in resource;
+// thread-safe.
+bool isCommonPassword(QStringView candidate);
+
+} // namespace cqrs
