@@ -265,7 +265,9 @@ void AppController::loadLink(const RegistrationLink &link)
                         ? ui::SecurityInformationPage::Purpose::Register
                         : ui::SecurityInformationPage::Purpose::Reset;
                     ui::SecurityInformationPage *page = m_window->securityInformationPage();
-                    page->start(purpose, details.userId, details.displayName, m_policy);
+                    page->start(purpose,
+                                {details.userId, details.displayName, details.organisation},
+                                m_policy);
                     m_window->showScreen(page);
                 }));
         }));
@@ -411,7 +413,8 @@ void AppController::openChangePassword()
             return m_window->homePage()->showError(r.error.userMessage());
         m_window->homePage()->stopBusy();
         m_policy = *r.value;
-        auto *dialog = new ui::ChangePasswordDialog(m_policy, m_user->userId, m_window.get());
+        auto *dialog = new ui::ChangePasswordDialog(
+            m_policy, {m_user->userId, m_user->displayName, m_user->organisation}, m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &ui::ChangePasswordDialog::submitted, this, &AppController::changePassword);
         connect(dialog, &ui::ChangePasswordDialog::cancelRequested, this,

@@ -21,7 +21,7 @@ class ChangePasswordDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ChangePasswordDialog(const PasswordPolicy &policy, const QString &userId,
+    explicit ChangePasswordDialog(const PasswordPolicy &policy, const PasswordOwner &owner,
                                   QWidget *parent = nullptr);
 
     void showBusy(const QString &whatIsHappening);

@@ -4,6 +4,7 @@
 #include "ui/NewPasswordForm.h"
 #include "ui/PageTitle.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/StatusMessage.h"
 
 #include <QCheckBox>
@@ -23,6 +24,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_userId(new QLabel(this))
     , m_name(new QLabel(this))
     , m_form(new NewPasswordForm(this))
+    , m_strength(new PasswordStrengthMeter(this))
     , m_submit(new QPushButton(this))
     , m_signIn(new QPushButton(tr("Back to sign in"), this))
     , m_busy(new BusyIndicator(this))
@@ -55,12 +57,15 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(who);
     layout->addWidget(m_form);
+    layout->addWidget(m_strength);
     layout->addWidget(m_status);
     layout->addWidget(m_busy);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
     connect(m_form, &NewPasswordForm::acceptabilityChanged, m_submit, &QPushButton::setEnabled);
+    connect(m_form->passwordField(), &QLineEdit::textChanged, m_strength,
+            &PasswordStrengthMeter::showStrengthOf);
     connect(m_submit, &QPushButton::clicked, this, &SecurityInformationPage::submit);
     // Enter in either field submits, but only what the checklist allows.
     for (QLineEdit *field : {m_form->passwordField(), m_form->confirmationField()})
@@ -74,8 +79,8 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     setTabOrder(m_submit, m_signIn);
 }
 
-void SecurityInformationPage::start(Purpose purpose, const QString &userId,
-                                    const QString &displayName, const PasswordPolicy &policy)
+void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,
+                                    const PasswordPolicy &policy)
 {
     const bool registering = purpose == Purpose::Register;
     m_intro->setText(registering
@@ -84,10 +89,11 @@ void SecurityInformationPage::start(Purpose purpose, const QString &userId,
                          : tr("Choose a new password for CQRS. It must meet every rule of the "
                               "Password Policy below."));
     m_submit->setText(registering ? tr("&Register") : tr("&Set new password"));
-    m_userId->setText(userId);
-    m_name->setText(displayName);
+    m_userId->setText(owner.userId);
+    m_name->setText(owner.displayName);
+    m_strength->setOwner(owner);
     m_form->clear();
-    m_form->setPolicy(policy, userId);
+    m_form->setPolicy(policy, owner);
     m_status->clear();
     m_busy->stop();
     setInputEnabled(true);

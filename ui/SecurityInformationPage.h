@@ -11,6 +11,7 @@ namespace cqrs::ui {
 
 class BusyIndicator;
 class NewPasswordForm;
+class PasswordStrengthMeter;
 class StatusMessage;
 
 // The Security Information screen a registration or reset link opens: who is registering, the
@@ -25,12 +26,12 @@ public:
 
     explicit SecurityInformationPage(QWidget *parent = nullptr);
 
-    void start(Purpose purpose, const QString &userId, const QString &displayName,
-               const PasswordPolicy &policy);
+    void start(Purpose purpose, const PasswordOwner &owner, const PasswordPolicy &policy);
     void showBusy(const QString &whatIsHappening);
     void showRefusal(const QString &message, const QStringList &violations = {});
 
     NewPasswordForm *form() const { return m_form; }
+    PasswordStrengthMeter *strengthMeter() const { return m_strength; }
     QPushButton *submitButton() const { return m_submit; }
     QLabel *userIdLabel() const { return m_userId; }
     QLabel *nameLabel() const { return m_name; }
@@ -51,6 +52,7 @@ private:
     QLabel *m_userId;
     QLabel *m_name;
     NewPasswordForm *m_form;
+    PasswordStrengthMeter *m_strength;
     QPushButton *m_submit;
     QPushButton *m_signIn;
     BusyIndicator *m_busy;

@@ -54,7 +54,8 @@ bool isCommonPassword(QStringView candidate)
 {
     // The whole candidate too: "123456789" and "1qaz2wsx" are on the list and strip to nothing.
     const QStringView stem = withoutTrailingDigitsAndSymbols(candidate);
-    return anyReadingListed(candidate) || (!stem.isEmpty() && anyReadingListed(stem));
+    return anyReadingListed(candidate)
+        || (!stem.isEmpty() && stem.size() != candidate.size() && anyReadingListed(stem));
 }
 
 } // namespace cqrs

@@ -9,7 +9,8 @@ PasswordSetter::Outcome PasswordSetter::set(const User &user, QStringView candid
 {
     const PasswordPolicy &policy = m_backend.policy();
     const PasswordRecord record = m_backend.users().passwordRecord(user, policy.historyCount);
-    PolicyVerdict verdict = policy.evaluate(user.userId, candidate);
+    PolicyVerdict verdict = policy.evaluate(
+        PasswordOwner {user.userId, user.displayName, user.organisation}, candidate);
 
     Outcome outcome;
     // One hashing slot for the whole judgement and the new hash: they run back to back anyway.

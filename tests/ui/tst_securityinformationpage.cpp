@@ -1,5 +1,6 @@
 #include "ui/NewPasswordForm.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/SecurityInformationPage.h"
 #include "ui/StatusMessage.h"
 
@@ -7,11 +8,13 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
 using cqrs::PasswordPolicy;
+using cqrs::PasswordStrength;
 using cqrs::PolicyRule;
 using cqrs::ui::PasswordChecklist;
 using cqrs::ui::SecurityInformationPage;
@@ -30,6 +33,10 @@ private slots:
     void confirmationMismatchShows();
     void submitEnablesExactlyWhenAllLocalRulesPass();
     void userIdInPasswordIsCrossed();
+    void commonPasswordIsCrossedAndRatedWeak();
+    void organisationInPasswordIsCrossed();
+    void strongPassphraseIsRatedStrong();
+    void checklistShowsExactlyTheServersRules();
     void nonAsciiCountsAsCodePoints();
     void enterSubmitsOnlyAnAcceptablePassword();
     void showToggleRevealsBothFields();
@@ -50,8 +57,10 @@ private:
 void TestSecurityInformationPage::init()
 {
     page = std::make_unique<SecurityInformationPage>();
-    page->start(SecurityInformationPage::Purpose::Register, QStringLiteral("john.smith"),
-                QStringLiteral("John Smith"), PasswordPolicy {});
+    page->start(SecurityInformationPage::Purpose::Register,
+                {QStringLiteral("john.smith"), QStringLiteral("John Smith"),
+                 QStringLiteral("Riverside Surgery (A81001)")},
+                PasswordPolicy {});
     page->show();
     page->activateWindow();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
@@ -178,6 +187,61 @@ void TestSecurityInformationPage::userIdInPasswordIsCrossed()
     QCOMPARE(state(PolicyRule::Length), State::Met);
     type(QStringLiteral("Smith2024!"), confirmation);
     QVERIFY(!page->submitButton()->isEnabled());
+}
+
+void TestSecurityInformationPage::commonPasswordIsCrossedAndRatedWeak()
+{
+    type(QStringLiteral("Summer2025!"));
+    // The seed's own rules pass it; only the common-password rule stops it.
+    QCOMPARE(state(PolicyRule::Length), State::Met);
+    QCOMPARE(state(PolicyRule::Categories), State::Met);
+    QCOMPARE(state(PolicyRule::CommonPassword), State::NotMet);
+    type(QStringLiteral("Summer2025!"), confirmation);
+    QVERIFY(!page->submitButton()->isEnabled());
+
+    const auto *meter = page->strengthMeter();
+    QVERIFY(meter->level() <= PasswordStrength::Level::Weak);
+    QVERIFY2(meter->summaryLabel()->text().contains(QStringLiteral("eak")),
+             qPrintable(meter->summaryLabel()->text()));
+    QVERIFY(!meter->tipLabel()->text().isEmpty());
+    // Words, not colour alone, and an accessible name and value for the bar.
+    QCOMPARE(meter->bar()->accessibleName(), QStringLiteral("Password strength"));
+    QCOMPARE(meter->bar()->value(), int(meter->level()));
+    QCOMPARE(meter->bar()->accessibleDescription(), meter->summaryLabel()->text());
+}
+
+void TestSecurityInformationPage::organisationInPasswordIsCrossed()
+{
+    type(QStringLiteral("Riverside1!"));
+    QCOMPARE(state(PolicyRule::ContextWords), State::NotMet);
+    QVERIFY(checklist->itemFor(PolicyRule::ContextWords)
+                ->text()
+                .contains(QStringLiteral("\"riverside\"")));
+    QCOMPARE(state(PolicyRule::CommonPassword), State::Met);
+}
+
+void TestSecurityInformationPage::strongPassphraseIsRatedStrong()
+{
+    type(QStringLiteral("Kettle orbit lantern mauve 9"));
+    QCOMPARE(page->strengthMeter()->level(), PasswordStrength::Level::Strong);
+    QVERIFY(page->strengthMeter()->tipLabel()->isHidden());
+}
+
+void TestSecurityInformationPage::checklistShowsExactlyTheServersRules()
+{
+    const PasswordPolicy nist = *PasswordPolicy::named(u"nist");
+    page->start(SecurityInformationPage::Purpose::Register, {QStringLiteral("john.smith"), {}, {}},
+                nist);
+    for (PolicyRule rule : cqrs::locallyJudgedRules() + cqrs::serverJudgedRules()) {
+        const bool shown = nist.enforces(rule) || rule == PolicyRule::Confirmation;
+        QCOMPARE(checklist->itemFor(rule) != nullptr, shown);
+    }
+    QVERIFY(checklist->itemFor(PolicyRule::Length)->text().contains(QStringLiteral("15 and 64")));
+    QCOMPARE(checklist->findChildren<QLabel *>().size(), nist.rules.size() + 1);
+    // A 15-character passphrase of small letters and spaces is enough.
+    type(QStringLiteral("kettle orbit up"));
+    type(QStringLiteral("kettle orbit up"), confirmation);
+    QVERIFY(page->submitButton()->isEnabled());
 }
 
 void TestSecurityInformationPage::nonAsciiCountsAsCodePoints()
