@@ -1,5 +1,6 @@
 #include "server-stub/service/PasswordSetter.h"
 
+#include "server-stub/service/AccountNotices.h"
 #include "server-stub/service/Backend.h"
 
 namespace cqrs::stub {
@@ -47,6 +48,7 @@ PasswordSetter::Outcome PasswordSetter::set(const User &user, QStringView candid
     }
     m_backend.throttle().clear(user.userId);
     transaction.commit();
+    AccountNotices(m_backend).passwordChanged(user, change);
     outcome.kind = Outcome::Kind::Accepted;
     return outcome;
 }
