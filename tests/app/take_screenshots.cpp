@@ -85,10 +85,14 @@ int main(int argc, char *argv[])
     controller.openLink(client.newestAppLink(QStringLiteral("register")));
     ui::SecurityInformationPage *security = window->securityInformationPage();
     waitFor([&] { return window->currentScreen() == security; });
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard2"));
+    // A password the seed's own rules accept, which the common-password rule refuses.
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Summer2025!"));
+    save(window, "security-information-common");
+    security->form()->passwordField()->clear();
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Harbour2"));
     save(window, "security-information");
     QTest::keyClicks(security->form()->passwordField(), QStringLiteral("5!"));
-    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Harbour25!"));
     save(window, "security-information-ready");
     QTest::mouseClick(security->submitButton(), Qt::LeftButton);
 
@@ -98,7 +102,7 @@ int main(int argc, char *argv[])
     QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
     waitFor([&] { return signIn->status()->isError(); });
     save(window, "sign-in-refused");
-    QTest::keyClicks(signIn->passwordField(), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(signIn->passwordField(), QStringLiteral("Harbour25!"));
     QTest::mouseClick(signIn->signInButton(), Qt::LeftButton);
     waitFor([&] { return window->currentScreen() == window->homePage(); });
     save(window, "home");
@@ -106,9 +110,9 @@ int main(int argc, char *argv[])
     QTest::mouseClick(window->homePage()->changePasswordButton(), Qt::LeftButton);
     waitFor([&] { return controller.changePasswordDialog() != nullptr; });
     ui::ChangePasswordDialog *dialog = controller.changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard25!"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Harbour25!"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Violet!2026"));
     QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
     waitFor([&] { return dialog->status()->isError(); });
     save(dialog, "change-password-min-age");
@@ -133,5 +137,33 @@ int main(int argc, char *argv[])
             && !window->messagePage()->signInButton()->isHidden();
     });
     save(window, "link-expired");
+
+    // The same screen under the NIST SP 800-63B-4 profile: its checklist comes from the server.
+    StubProcess nistStub(
+        {QStringLiteral("--dev"), QStringLiteral("--password-policy"), QStringLiteral("nist")});
+    if (!nistStub.start())
+        return 1;
+    StubClient nistClient(nistStub);
+    ServiceSettings nistSettings(
+        nullptr,
+        std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("nist.ini")),
+                                    QSettings::IniFormat),
+        nistStub.url());
+    app::AppController nistController(nistSettings);
+    ui::MainWindow *nistWindow = nistController.window();
+    nistWindow->resize(window->size());
+    nistWindow->show();
+    (void)QTest::qWaitForWindowExposed(nistWindow);
+    nistClient.adminPost(
+        QStringLiteral("/api/v1/admin/users"),
+        {{QStringLiteral("userId"), QStringLiteral("jsmith01")},
+         {QStringLiteral("email"), QStringLiteral("jane.smith@nhs.net")},
+         {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
+         {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")}});
+    nistController.openLink(nistClient.newestAppLink(QStringLiteral("register")));
+    ui::SecurityInformationPage *nistSecurity = nistWindow->securityInformationPage();
+    waitFor([&] { return nistWindow->currentScreen() == nistSecurity; });
+    QTest::keyClicks(nistSecurity->form()->passwordField(), QStringLiteral("kettle orbit harbour"));
+    save(nistWindow, "security-information-nist");
     return 0;
 }

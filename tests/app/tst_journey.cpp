@@ -142,9 +142,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QCOMPARE(controller->window()->windowTitle(),
              QStringLiteral("Security Information - CQRS Desktop"));
 
-    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(security->form()->passwordField(), QStringLiteral("Harbour#2025"));
     QVERIFY(!security->submitButton()->isEnabled());
-    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(security->form()->confirmationField(), QStringLiteral("Harbour#2025"));
     QVERIFY(security->submitButton()->isEnabled());
     QTest::mouseClick(security->submitButton(), Qt::LeftButton);
 
@@ -153,7 +153,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
     ui::SignInPage *signInPage = controller->window()->signInPage();
     QVERIFY(signInPage->status()->text().contains(QStringLiteral("registered")));
     QCOMPARE(signInPage->userIdField()->text(), userId);
-    QTest::keyClicks(signInPage->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(signInPage->passwordField(), QStringLiteral("Harbour#2025"));
     QTest::keyClick(signInPage->passwordField(), Qt::Key_Return);
 
     QTRY_COMPARE(screen(), QStringLiteral("home"));
@@ -167,9 +167,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
     QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
     ui::ChangePasswordDialog *dialog = controller->changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Harbour#2025"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Violet!2026"));
     QVERIFY(dialog->submitButton()->isEnabled());
     QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
     QTRY_VERIFY(dialog->status()->isError());
@@ -185,14 +185,14 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     QVERIFY(controller->changePasswordDialog() == nullptr);
     QVERIFY(signInPage->status()->text().contains(QStringLiteral("session ended")));
-    signIn(userId, QStringLiteral("Orchard#2025"));
+    signIn(userId, QStringLiteral("Harbour#2025"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
     QTest::mouseClick(home->changePasswordButton(), Qt::LeftButton);
     QTRY_VERIFY(controller->changePasswordDialog() != nullptr);
     dialog = controller->changePasswordDialog();
-    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(dialog->currentPasswordField(), QStringLiteral("Harbour#2025"));
+    QTest::keyClicks(dialog->form()->passwordField(), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(dialog->form()->confirmationField(), QStringLiteral("Violet!2026"));
     QTest::keyClick(dialog->form()->confirmationField(), Qt::Key_Return);
     QTRY_VERIFY(controller->changePasswordDialog() == nullptr);
     QCOMPARE(screen(), QStringLiteral("home"));
@@ -205,9 +205,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QVERIFY(!controller->api()->hasSession());
 
     // The new password works; the old one does not.
-    signIn(userId, QStringLiteral("Orchard#2025"));
+    signIn(userId, QStringLiteral("Harbour#2025"));
     QTRY_VERIFY(signInPage->status()->isError());
-    signIn(userId, QStringLiteral("Meadow!2026"));
+    signIn(userId, QStringLiteral("Violet!2026"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
 }
 
@@ -257,7 +257,7 @@ void TestJourney::serverDownIsExplained()
     offline.showSignIn();
     ui::SignInPage *page = offline.window()->signInPage();
     QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Harbour#2025"));
     QTest::mouseClick(page->signInButton(), Qt::LeftButton);
     QTRY_VERIFY(page->status()->isError());
     QVERIFY(page->status()->text().contains(QStringLiteral("Cannot reach the CQRS server")));
@@ -387,7 +387,7 @@ void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
     app.window()->show();
     ui::SignInPage *page = app.window()->signInPage();
     QTest::keyClicks(page->userIdField(), QStringLiteral("jsmith01"));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Harbour#2025"));
     QTest::mouseClick(page->signInButton(), Qt::LeftButton);
 
     auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
@@ -399,7 +399,7 @@ void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
     QVERIFY(page->status()->text().contains(QStringLiteral("Cancelled")));
 
     app.api()->setTimeout(std::chrono::milliseconds(300));
-    QTest::keyClicks(page->passwordField(), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(page->passwordField(), QStringLiteral("Harbour#2025"));
     QTest::keyClick(page->passwordField(), Qt::Key_Return);
     QVERIFY(cancel->isVisible());
     QTRY_VERIFY(page->status()->isError());
