@@ -44,7 +44,8 @@ private slots:
     void securityInformationShowsWhoLiterally()
     {
         SecurityInformationPage page;
-        page.start(SecurityInformationPage::Purpose::Register, Markup, Markup, PasswordPolicy {});
+        page.start(SecurityInformationPage::Purpose::Register, {Markup, Markup, Markup},
+                   PasswordPolicy {});
         QVERIFY(showsLiterally(page.userIdLabel(), Markup));
         QVERIFY(showsLiterally(page.nameLabel(), Markup));
     }
