@@ -38,10 +38,10 @@ const QSet<QString> &commonPasswords()
     return passwords;
 }
 
-bool anyReadingListed(QStringView text)
+bool anyListed(const QStringList &readings)
 {
     const QSet<QString> &listed = commonPasswords();
-    for (const QString &reading : lookalikeReadings(text)) {
+    for (const QString &reading : readings) {
         if (listed.contains(reading))
             return true;
     }
@@ -52,10 +52,16 @@ bool anyReadingListed(QStringView text)
 
 bool isCommonPassword(QStringView candidate)
 {
+    return isCommonPassword(candidate, lookalikeReadings(candidate));
+}
+
+bool isCommonPassword(QStringView candidate, const QStringList &candidateReadings)
+{
     // The whole candidate too: "123456789" and "1qaz2wsx" are on the list and strip to nothing.
+    if (anyListed(candidateReadings))
+        return true;
     const QStringView stem = withoutTrailingDigitsAndSymbols(candidate);
-    return anyReadingListed(candidate)
-        || (!stem.isEmpty() && stem.size() != candidate.size() && anyReadingListed(stem));
+    return !stem.isEmpty() && stem.size() != candidate.size() && anyListed(lookalikeReadings(stem));
 }
 
 } // namespace cqrs

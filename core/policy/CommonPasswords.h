@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QStringView>
 
 namespace cqrs {
@@ -9,5 +10,7 @@ namespace cqrs {
 // "Summer2025!" are. The list is read once, on first use, from the compiled-in resource;
 // thread-safe.
 bool isCommonPassword(QStringView candidate);
+// The same, for a caller that already has the candidate's lookalikeReadings().
+bool isCommonPassword(QStringView candidate, const QStringList &candidateReadings);
 
 } // namespace cqrs

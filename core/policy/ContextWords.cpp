@@ -1,6 +1,5 @@
 #include "core/policy/ContextWords.h"
 
-#include "core/policy/LookalikeFolding.h"
 #include "core/policy/UserIdParts.h"
 
 #include <algorithm>
@@ -47,13 +46,10 @@ QStringList contextWords(const PasswordOwner &owner, const QStringList &serviceW
     return memo.words;
 }
 
-QString contextWordIn(QStringView candidate, const QStringList &words)
+QString contextWordIn(const QStringList &candidateReadings, const QStringList &words)
 {
-    if (words.isEmpty())
-        return {};
-    const QStringList readings = lookalikeReadings(candidate);
     for (const QString &word : words) {
-        for (const QString &reading : readings) {
+        for (const QString &reading : candidateReadings) {
             if (reading.contains(word))
                 return word;
         }

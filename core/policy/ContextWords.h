@@ -13,8 +13,8 @@ namespace cqrs {
 QStringList contextWords(const PasswordOwner &owner, const QStringList &serviceWords,
                          int minLength);
 
-// The first of `words` the candidate contains anywhere, in any look-alike reading
-// ("R1vers1de" contains "riverside"); empty when none.
-QString contextWordIn(QStringView candidate, const QStringList &words);
+// The first of `words` that any of the candidate's look-alike readings (lookalikeReadings())
+// contains anywhere ("R1vers1de" contains "riverside"); empty when none.
+QString contextWordIn(const QStringList &candidateReadings, const QStringList &words);
 
 } // namespace cqrs

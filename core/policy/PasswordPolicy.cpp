@@ -2,6 +2,7 @@
 
 #include "core/policy/CommonPasswords.h"
 #include "core/policy/ContextWords.h"
+#include "core/policy/LookalikeFolding.h"
 #include "core/policy/UserIdParts.h"
 
 #include <QJsonArray>
@@ -252,6 +253,11 @@ PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView c
                                        std::optional<QStringView> confirmation) const
 {
     const Composition c = compositionOf(candidate);
+    // Both word rules read the candidate the same ways: work those out once per keystroke.
+    const QStringList readings
+        = enforces(PolicyRule::ContextWords) || enforces(PolicyRule::CommonPassword)
+        ? lookalikeReadings(candidate)
+        : QStringList();
     QList<RuleVerdict> verdicts;
     for (PolicyRule rule : rules) {
         switch (rule) {
@@ -274,11 +280,11 @@ PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView c
         case PolicyRule::ContextWords:
             verdicts.append(containsVerdict(
                 rule,
-                contextWordIn(candidate, contextWords(owner, serviceWords, contextWordMinLength))));
+                contextWordIn(readings, contextWords(owner, serviceWords, contextWordMinLength))));
             break;
         case PolicyRule::CommonPassword: {
             // Nothing typed yet is not a common password; length says what is missing.
-            const bool common = !candidate.isEmpty() && isCommonPassword(candidate);
+            const bool common = !candidate.isEmpty() && isCommonPassword(candidate, readings);
             verdicts.append({rule, !common,
                              common
                                  ? tr("This is one of the most commonly used passwords, with a few "
