@@ -82,7 +82,8 @@ void AccountJourney::openChangePassword()
             if (!r.ok())
                 return feedback->showError(r.error.userMessage());
             feedback->stop();
-            auto *dialog = new ui::ChangePasswordDialog(*r.value, m_user->userId, &m_window);
+            auto *dialog = new ui::ChangePasswordDialog(
+                *r.value, {m_user->userId, m_user->displayName, m_user->organisation}, &m_window);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             connect(dialog, &ui::ChangePasswordDialog::submitted, this,
                     &AccountJourney::changePassword);

@@ -62,7 +62,9 @@ void LinkJourney::load(const RegistrationLink &link)
                         : ui::SecurityInformationPage::Purpose::Reset;
                     m_userId = details.userId;
                     ui::SecurityInformationPage *page = m_window.securityInformationPage();
-                    page->start(purpose, details.userId, details.displayName, *policy.value);
+                    page->start(purpose,
+                                {details.userId, details.displayName, details.organisation},
+                                *policy.value);
                     m_window.showScreen(page);
                 }));
         }));

@@ -13,6 +13,8 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # security and the server-stub's HTTP
     qtkeychain-qt6-dev libsecret-1-0 libssl-dev libargon2-dev libcpp-httplib-dev
+    # the password strength meter (zxcvbn's C port, as KeePassXC uses)
+    libzxcvbn-dev
     # running the app and its GUI tests without a display, and a real Secret Service for QtKeychain
     xvfb xauth dbus dbus-x11 gnome-keyring
     # packaging checks

@@ -13,7 +13,7 @@
 
 namespace cqrs::ui {
 
-ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const QString &userId,
+ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const PasswordOwner &owner,
                                            QWidget *parent)
     : QDialog(parent)
     , m_current(new QLineEdit(this))
@@ -45,7 +45,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const Q
     layout->addWidget(m_feedback);
     layout->addWidget(buttons);
 
-    m_form->setPolicy(policy, userId);
+    m_form->setPolicy(policy, owner);
     connect(m_current, &QLineEdit::textChanged, this, &ChangePasswordDialog::updateSubmit);
     connect(m_form, &NewPasswordForm::acceptabilityChanged, this,
             &ChangePasswordDialog::updateSubmit);

@@ -20,7 +20,7 @@ class ChangePasswordDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ChangePasswordDialog(const PasswordPolicy &policy, const QString &userId,
+    explicit ChangePasswordDialog(const PasswordPolicy &policy, const PasswordOwner &owner,
                                   QWidget *parent = nullptr);
 
     // `detail` rewords checklist items, e.g. the date and time for min-age.

@@ -50,9 +50,9 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     setFocusProxy(m_password);
 }
 
-void NewPasswordForm::setPolicy(const PasswordPolicy &policy, const QString &userId)
+void NewPasswordForm::setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner)
 {
-    m_checklist->setPolicy(policy, userId);
+    m_checklist->setPolicy(policy, owner);
     reevaluate();
 }
 

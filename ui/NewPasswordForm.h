@@ -20,7 +20,7 @@ class NewPasswordForm : public QWidget
 public:
     explicit NewPasswordForm(QWidget *parent = nullptr);
 
-    void setPolicy(const PasswordPolicy &policy, const QString &userId);
+    void setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner);
     QString password() const;
     bool isAcceptable() const { return m_acceptable; }
     void clear();

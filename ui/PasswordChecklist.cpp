@@ -11,23 +11,48 @@ PasswordChecklist::PasswordChecklist(QWidget *parent)
     setObjectName(QStringLiteral("passwordChecklist"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (const QList<PolicyRule> &group : {locallyJudgedRules(), serverJudgedRules()}) {
-        for (PolicyRule rule : group) {
-            auto *item = new QLabel(this);
-            item->setObjectName(QStringLiteral("rule-") + ruleId(rule));
-            item->setWordWrap(true);
-            item->setTextFormat(Qt::PlainText);
-            layout->addWidget(item);
-            m_items.insert(rule, item);
-        }
-    }
-    setPolicy(m_policy, QString());
+    rebuildItems();
+    showPending();
 }
 
-void PasswordChecklist::setPolicy(const PasswordPolicy &policy, const QString &userId)
+void PasswordChecklist::setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner)
 {
+    const bool sameRules = policy.rules == m_policy.rules;
     m_policy = policy;
-    m_userId = userId;
+    m_owner = owner;
+    if (!sameRules)
+        rebuildItems();
+    showPending();
+}
+
+void PasswordChecklist::rebuildItems()
+{
+    qDeleteAll(m_items);
+    m_items.clear();
+    m_states.clear();
+    // What can be judged while typing first, then the confirmation, then what waits for submit.
+    QList<PolicyRule> shown;
+    for (PolicyRule rule : m_policy.rules) {
+        if (!isServerJudged(rule))
+            shown.append(rule);
+    }
+    shown.append(PolicyRule::Confirmation);
+    for (PolicyRule rule : m_policy.rules) {
+        if (isServerJudged(rule))
+            shown.append(rule);
+    }
+    for (PolicyRule rule : shown) {
+        auto *item = new QLabel(this);
+        item->setObjectName(QStringLiteral("rule-") + ruleId(rule));
+        item->setWordWrap(true);
+        item->setTextFormat(Qt::PlainText);
+        layout()->addWidget(item);
+        m_items.insert(rule, item);
+    }
+}
+
+void PasswordChecklist::showPending()
+{
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
         present(it.key(), State::Pending, m_policy.describe(it.key()));
 }
@@ -35,17 +60,19 @@ void PasswordChecklist::setPolicy(const PasswordPolicy &policy, const QString &u
 bool PasswordChecklist::evaluate(const QString &password, const QString &confirmation)
 {
     if (password.isEmpty() && confirmation.isEmpty()) {
-        setPolicy(m_policy, m_userId);
+        showPending();
         return false;
     }
-    const PolicyVerdict verdict = m_policy.evaluate(m_userId, password, QStringView(confirmation));
+    const PolicyVerdict verdict = m_policy.evaluate(m_owner, password, QStringView(confirmation));
     for (const RuleVerdict &v : verdict.verdicts()) {
         if (m_items.contains(v.rule))
             present(v.rule, v.passed ? State::Met : State::NotMet, v.message);
     }
     // A new candidate has not been judged by the server yet.
-    for (PolicyRule rule : serverJudgedRules())
-        present(rule, State::Pending, m_policy.describe(rule));
+    for (PolicyRule rule : serverJudgedRules()) {
+        if (m_items.contains(rule))
+            present(rule, State::Pending, m_policy.describe(rule));
+    }
     return verdict.passed();
 }
 
@@ -56,8 +83,10 @@ void PasswordChecklist::showServerViolations(const QStringList &ruleIds,
     // rules it did not name were met. Without names (a wrong current password, no answer) the
     // server judged no rule, and they stay to be checked.
     if (!ruleIds.isEmpty()) {
-        for (PolicyRule rule : serverJudgedRules())
-            present(rule, State::Met, m_policy.describe(rule));
+        for (PolicyRule rule : serverJudgedRules()) {
+            if (m_items.contains(rule))
+                present(rule, State::Met, m_policy.describe(rule));
+        }
     }
     for (const QString &id : ruleIds) {
         const auto rule = ruleFromId(id);

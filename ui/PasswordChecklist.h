@@ -10,9 +10,10 @@ class QLabel;
 
 namespace cqrs::ui {
 
-// The Password Policy as a checklist: one line per rule, worded by core/policy. Rules the client
-// judges tick or cross as the person types; the server's rules say they are checked on submit
-// until the server gives its verdict. Each line starts with a symbol and the words "Met" or
+// The Password Policy as a checklist: one line per rule the server says is in force (and the
+// form's own confirmation), worded by core/policy, so no profile's wording lives here. Rules the
+// client judges tick or cross as the person types; the server's rules say they are checked on
+// submit until the server gives its verdict. Each line starts with a symbol and the words "Met" or
 // "Not met", so the state never depends on colour alone.
 class PasswordChecklist : public QWidget
 {
@@ -23,7 +24,7 @@ public:
 
     explicit PasswordChecklist(QWidget *parent = nullptr);
 
-    void setPolicy(const PasswordPolicy &policy, const QString &userId);
+    void setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner);
     // Returns whether every locally judged rule passes.
     bool evaluate(const QString &password, const QString &confirmation);
     // After a refusal: marks the rules the server named as not met, and its other rules as met
@@ -35,10 +36,12 @@ public:
     State stateOf(PolicyRule rule) const;
 
 private:
+    void rebuildItems();
+    void showPending();
     void present(PolicyRule rule, State state, const QString &text);
 
     PasswordPolicy m_policy;
-    QString m_userId;
+    PasswordOwner m_owner;
     QMap<PolicyRule, QLabel *> m_items;
     QMap<PolicyRule, State> m_states;
 };

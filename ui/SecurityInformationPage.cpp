@@ -3,6 +3,7 @@
 #include "ui/NewPasswordForm.h"
 #include "ui/PageTitle.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/RequestFeedback.h"
 
 #include <QCheckBox>
@@ -22,6 +23,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_userId(new QLabel(this))
     , m_name(new QLabel(this))
     , m_form(new NewPasswordForm(this))
+    , m_strength(new PasswordStrengthMeter(this))
     , m_submit(new QPushButton(this))
     , m_signIn(new QPushButton(tr("Back to sign in"), this))
     , m_feedback(new RequestFeedback(this))
@@ -53,12 +55,15 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(who);
     layout->addWidget(m_form);
+    layout->addWidget(m_strength);
     layout->addWidget(m_feedback);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
     connect(m_form, &NewPasswordForm::acceptabilityChanged, this,
             &SecurityInformationPage::updateSubmit);
+    connect(m_form->passwordField(), &QLineEdit::textChanged, m_strength,
+            &PasswordStrengthMeter::showStrengthOf);
     connect(m_submit, &QPushButton::clicked, this, &SecurityInformationPage::submit);
     // Enter in either field submits, but only what the checklist allows.
     for (QLineEdit *field : {m_form->passwordField(), m_form->confirmationField()})
@@ -75,8 +80,8 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     setTabOrder(m_submit, m_signIn);
 }
 
-void SecurityInformationPage::start(Purpose purpose, const QString &userId,
-                                    const QString &displayName, const PasswordPolicy &policy)
+void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,
+                                    const PasswordPolicy &policy)
 {
     const bool registering = purpose == Purpose::Register;
     m_intro->setText(registering
@@ -85,10 +90,11 @@ void SecurityInformationPage::start(Purpose purpose, const QString &userId,
                          : tr("Choose a new password for CQRS. It must meet every rule of the "
                               "Password Policy below."));
     m_submit->setText(registering ? tr("&Register") : tr("&Set new password"));
-    m_userId->setText(userId);
-    m_name->setText(displayName);
+    m_userId->setText(owner.userId);
+    m_name->setText(owner.displayName);
+    m_strength->setOwner(owner);
     m_form->clear();
-    m_form->setPolicy(policy, userId);
+    m_form->setPolicy(policy, owner);
     m_feedback->stop();
     m_feedback->clearStatus();
     m_form->setFocus();

@@ -10,6 +10,7 @@ class QPushButton;
 namespace cqrs::ui {
 
 class NewPasswordForm;
+class PasswordStrengthMeter;
 class RequestFeedback;
 
 // The Security Information screen a registration or reset link opens: who is registering, the
@@ -24,8 +25,7 @@ public:
 
     explicit SecurityInformationPage(QWidget *parent = nullptr);
 
-    void start(Purpose purpose, const QString &userId, const QString &displayName,
-               const PasswordPolicy &policy);
+    void start(Purpose purpose, const PasswordOwner &owner, const PasswordPolicy &policy);
     void showRefusal(const QString &message, const QStringList &violations = {});
 
     // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
@@ -45,6 +45,7 @@ private:
     QLabel *m_userId;
     QLabel *m_name;
     NewPasswordForm *m_form;
+    PasswordStrengthMeter *m_strength;
     QPushButton *m_submit;
     QPushButton *m_signIn;
     RequestFeedback *m_feedback;

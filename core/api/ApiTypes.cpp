@@ -23,7 +23,8 @@ std::optional<RegistrationDetails> RegistrationDetails::fromJson(const QJsonObje
     const auto displayName = text(json, "displayName");
     if (!userId || !displayName)
         return std::nullopt;
-    return RegistrationDetails {*userId, *displayName, text(json, "email").value_or(QString())};
+    return RegistrationDetails {*userId, *displayName, text(json, "email").value_or(QString()),
+                                text(json, "organisation").value_or(QString())};
 }
 
 std::optional<UserProfile> UserProfile::fromJson(const QJsonObject &json)

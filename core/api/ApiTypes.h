@@ -16,6 +16,7 @@ struct RegistrationDetails
     QString userId;
     QString displayName;
     QString email;
+    QString organisation; // empty from a server that does not say
 
     static std::optional<RegistrationDetails> fromJson(const QJsonObject &json);
 };

@@ -1,7 +1,11 @@
 #include "core/policy/PasswordPolicy.h"
 
+#include "core/policy/CommonPasswords.h"
+#include "core/policy/ContextWords.h"
+#include "core/policy/LookalikeFolding.h"
 #include "core/policy/UserIdParts.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <array>
@@ -29,6 +33,14 @@ constexpr std::array<Field, 6> Fields {{
     {"historyCount", &PasswordPolicy::historyCount, 0, 64},
     {"minAgeHours", &PasswordPolicy::minAgeHours, 0, 24 * 366},
 }};
+constexpr Field ContextWordMinLength {"contextWordMinLength", &PasswordPolicy::contextWordMinLength,
+                                      1, 64};
+constexpr int MaxServiceWords = 64;
+
+// What a server that predates the profiles enforces.
+const QList<PolicyRule> OriginalSeedRules {
+    PolicyRule::Length,     PolicyRule::Categories, PolicyRule::UserId, PolicyRule::Characters,
+    PolicyRule::NotCurrent, PolicyRule::History,    PolicyRule::MinAge};
 
 bool isControl(char32_t c)
 {
@@ -67,7 +79,66 @@ Composition compositionOf(QStringView candidate)
     return c;
 }
 
+QJsonArray idsOf(const QList<PolicyRule> &rules)
+{
+    QJsonArray ids;
+    for (PolicyRule rule : rules)
+        ids.append(ruleId(rule));
+    return ids;
+}
+
+QString foundIn(QStringView candidate, const QStringList &fragments)
+{
+    const QString folded = caseFolded(candidate);
+    for (const QString &fragment : fragments) {
+        if (folded.contains(fragment))
+            return fragment;
+    }
+    return {};
+}
+
 } // namespace
+
+QList<PolicyRule> PasswordPolicy::seedRules()
+{
+    return {PolicyRule::Length,       PolicyRule::Categories,     PolicyRule::UserId,
+            PolicyRule::ContextWords, PolicyRule::CommonPassword, PolicyRule::Characters,
+            PolicyRule::NotCurrent,   PolicyRule::History,        PolicyRule::MinAge};
+}
+
+QStringList PasswordPolicy::defaultServiceWords()
+{
+    return {QStringLiteral("cqrs"),    QStringLiteral("nhs"),      QStringLiteral("nhsmail"),
+            QStringLiteral("qof"),     QStringLiteral("password"), QStringLiteral("passwort"),
+            QStringLiteral("quality"), QStringLiteral("reporting")};
+}
+
+QStringList PasswordPolicy::profileNames()
+{
+    return {QStringLiteral("seed"), QStringLiteral("nist")};
+}
+
+std::optional<PasswordPolicy> PasswordPolicy::named(QStringView profile)
+{
+    PasswordPolicy policy;
+    if (profile == u"seed")
+        return policy;
+    if (profile != u"nist")
+        return std::nullopt;
+    // NIST SP 800-63B-4 §3.1.1.2: at least 15 characters where the password is the only
+    // factor, at least 64 allowed, no composition rules, no periodic or history-driven change;
+    // a blocklist and context-specific words instead. Not-current stays: a reset after a
+    // compromise must not put the compromised password back.
+    policy.profile = QStringLiteral("nist");
+    policy.rules = {PolicyRule::Length,         PolicyRule::UserId,     PolicyRule::ContextWords,
+                    PolicyRule::CommonPassword, PolicyRule::Characters, PolicyRule::NotCurrent};
+    policy.minLength = 15;
+    policy.maxLength = 64;
+    policy.minCategories = 0;
+    policy.historyCount = 0;
+    policy.minAgeHours = 0;
+    return policy;
+}
 
 std::optional<PasswordPolicy> PasswordPolicy::fromJson(const QJsonObject &json, QString *error)
 {
@@ -93,6 +164,38 @@ std::optional<PasswordPolicy> PasswordPolicy::fromJson(const QJsonObject &json, 
     }
     if (policy.minLength > policy.maxLength)
         return fail(tr("The password policy's minimum length is greater than its maximum."));
+    if (!json.contains(QStringLiteral("rules"))) {
+        policy.rules = OriginalSeedRules;
+        policy.serviceWords.clear();
+        return policy;
+    }
+
+    const QJsonValue profile = json.value(QStringLiteral("profile"));
+    const QJsonValue rules = json.value(QStringLiteral("rules"));
+    const QJsonValue minWord = json.value(QString::fromLatin1(ContextWordMinLength.name));
+    const QJsonValue words = json.value(QStringLiteral("serviceWords"));
+    if (!profile.isString() || profile.toString().isEmpty() || profile.toString().size() > 32
+        || !rules.isArray() || !words.isArray() || words.toArray().size() > MaxServiceWords
+        || !minWord.isDouble() || minWord.toDouble() != std::floor(minWord.toDouble())
+        || minWord.toDouble() < ContextWordMinLength.minimum
+        || minWord.toDouble() > ContextWordMinLength.maximum)
+        return fail(tr("The password policy's profile, rules, contextWordMinLength or "
+                       "serviceWords are missing or malformed."));
+    policy.profile = profile.toString();
+    policy.contextWordMinLength = minWord.toInt();
+    policy.rules.clear();
+    // A rule this client does not know is left to the server, which names it if it refuses.
+    for (const QJsonValue &id : rules.toArray()) {
+        const auto rule = ruleFromId(id.toString());
+        if (rule && *rule != PolicyRule::Confirmation && !policy.rules.contains(*rule))
+            policy.rules.append(*rule);
+    }
+    policy.serviceWords.clear();
+    for (const QJsonValue &word : words.toArray()) {
+        if (!word.isString() || word.toString().isEmpty() || word.toString().size() > 64)
+            return fail(tr("The password policy's serviceWords must be short words."));
+        policy.serviceWords.append(word.toString());
+    }
     return policy;
 }
 
@@ -101,6 +204,10 @@ QJsonObject PasswordPolicy::toJson() const
     QJsonObject json;
     for (const Field &field : Fields)
         json.insert(QString::fromLatin1(field.name), this->*field.member);
+    json.insert(QStringLiteral("profile"), profile);
+    json.insert(QStringLiteral("rules"), idsOf(rules));
+    json.insert(QString::fromLatin1(ContextWordMinLength.name), contextWordMinLength);
+    json.insert(QStringLiteral("serviceWords"), QJsonArray::fromStringList(serviceWords));
     return json;
 }
 
@@ -119,6 +226,11 @@ QString PasswordPolicy::describe(PolicyRule rule) const
         return tr("Does not contain your User ID or any part of it");
     case PolicyRule::Characters:
         return tr("No invisible control characters, such as tab or new line");
+    case PolicyRule::CommonPassword:
+        return tr("Not a commonly used password, such as Password1! or Summer2025!");
+    case PolicyRule::ContextWords:
+        return tr("Does not contain your name, your organisation's name or code, or words of "
+                  "this service such as CQRS, NHS or QOF");
     case PolicyRule::Confirmation:
         return tr("Both password fields match");
     case PolicyRule::NotCurrent:
@@ -137,44 +249,59 @@ QString PasswordPolicy::describe(PolicyRule rule) const
     Q_UNREACHABLE();
 }
 
-PolicyVerdict PasswordPolicy::evaluate(QStringView userId, QStringView candidate,
+PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView candidate,
                                        std::optional<QStringView> confirmation) const
 {
     const Composition c = compositionOf(candidate);
+    // Both word rules read the candidate the same ways: work those out once per keystroke.
+    const QStringList readings
+        = enforces(PolicyRule::ContextWords) || enforces(PolicyRule::CommonPassword)
+        ? lookalikeReadings(candidate)
+        : QStringList();
     QList<RuleVerdict> verdicts;
-
-    const bool lengthOk = c.codePoints >= minLength && c.codePoints <= maxLength;
-    QString lengthMessage = describe(PolicyRule::Length);
-    if (c.codePoints < minLength)
-        lengthMessage = tr("%1: add %2 more").arg(lengthMessage).arg(minLength - c.codePoints);
-    else if (c.codePoints > maxLength)
-        lengthMessage = tr("%1: remove %2").arg(lengthMessage).arg(c.codePoints - maxLength);
-    verdicts.append({PolicyRule::Length, lengthOk, lengthMessage});
-
-    const bool categoriesOk = c.categories() >= minCategories;
-    verdicts.append({PolicyRule::Categories, categoriesOk,
-                     categoriesOk ? describe(PolicyRule::Categories)
-                                  : tr("%1 (you have %2 so far)")
-                                        .arg(describe(PolicyRule::Categories))
-                                        .arg(c.categories())});
-
-    const QString folded = caseFolded(candidate);
-    QString foundFragment;
-    for (const QString &fragment : forbiddenUserIdFragments(userId, userIdPartMinLength)) {
-        if (folded.contains(fragment)) {
-            foundFragment = fragment;
+    for (PolicyRule rule : rules) {
+        switch (rule) {
+        case PolicyRule::Length:
+            verdicts.append(lengthVerdict(c.codePoints));
+            break;
+        case PolicyRule::Categories: {
+            const bool ok = c.categories() >= minCategories;
+            verdicts.append(
+                {rule, ok,
+                 ok ? describe(rule)
+                    : tr("%1 (you have %2 so far)").arg(describe(rule)).arg(c.categories())});
             break;
         }
+        case PolicyRule::UserId:
+            verdicts.append(containsVerdict(
+                rule,
+                foundIn(candidate, forbiddenUserIdFragments(owner.userId, userIdPartMinLength))));
+            break;
+        case PolicyRule::ContextWords:
+            verdicts.append(containsVerdict(
+                rule,
+                contextWordIn(readings, contextWords(owner, serviceWords, contextWordMinLength))));
+            break;
+        case PolicyRule::CommonPassword: {
+            // Nothing typed yet is not a common password; length says what is missing.
+            const bool common = !candidate.isEmpty() && isCommonPassword(candidate, readings);
+            verdicts.append({rule, !common,
+                             common
+                                 ? tr("This is one of the most commonly used passwords, with a few "
+                                      "changes at most: choose something less predictable")
+                                 : describe(rule)});
+            break;
+        }
+        case PolicyRule::Characters:
+            verdicts.append({rule, !c.control,
+                             c.control ? tr("Remove invisible control characters, such as tab "
+                                            "or new line")
+                                       : describe(rule)});
+            break;
+        default:
+            break; // judged by the server (ServerPasswordRules) or the form (below)
+        }
     }
-    verdicts.append(
-        {PolicyRule::UserId, foundFragment.isEmpty(),
-         foundFragment.isEmpty()
-             ? describe(PolicyRule::UserId)
-             : tr("%1: remove \"%2\"").arg(describe(PolicyRule::UserId), foundFragment)});
-
-    verdicts.append({PolicyRule::Characters, !c.control,
-                     c.control ? tr("Remove invisible control characters, such as tab or new line")
-                               : describe(PolicyRule::Characters)});
 
     if (confirmation) {
         // Two empty fields are not yet a confirmation: the tick would be a false promise.
@@ -187,6 +314,22 @@ PolicyVerdict PasswordPolicy::evaluate(QStringView userId, QStringView candidate
         verdicts.append({PolicyRule::Confirmation, matches, message});
     }
     return PolicyVerdict(verdicts);
+}
+
+RuleVerdict PasswordPolicy::lengthVerdict(qsizetype codePoints) const
+{
+    QString message = describe(PolicyRule::Length);
+    if (codePoints < minLength)
+        message = tr("%1: add %2 more").arg(message).arg(minLength - codePoints);
+    else if (codePoints > maxLength)
+        message = tr("%1: remove %2").arg(message).arg(codePoints - maxLength);
+    return {PolicyRule::Length, codePoints >= minLength && codePoints <= maxLength, message};
+}
+
+RuleVerdict PasswordPolicy::containsVerdict(PolicyRule rule, const QString &found) const
+{
+    return {rule, found.isEmpty(),
+            found.isEmpty() ? describe(rule) : tr("%1: remove \"%2\"").arg(describe(rule), found)};
 }
 
 } // namespace cqrs

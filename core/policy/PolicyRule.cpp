@@ -7,7 +7,7 @@ namespace cqrs {
 
 namespace {
 
-constexpr std::array<std::pair<PolicyRule, const char *>, 8> RuleIds {{
+constexpr std::array<std::pair<PolicyRule, const char *>, 10> RuleIds {{
     {PolicyRule::Length, "length"},
     {PolicyRule::Categories, "categories"},
     {PolicyRule::UserId, "user-id"},
@@ -16,6 +16,8 @@ constexpr std::array<std::pair<PolicyRule, const char *>, 8> RuleIds {{
     {PolicyRule::History, "history"},
     {PolicyRule::MinAge, "min-age"},
     {PolicyRule::Characters, "characters"},
+    {PolicyRule::CommonPassword, "common-password"},
+    {PolicyRule::ContextWords, "context-words"},
 }};
 
 } // namespace
@@ -40,13 +42,19 @@ std::optional<PolicyRule> ruleFromId(QStringView id)
 
 QList<PolicyRule> locallyJudgedRules()
 {
-    return {PolicyRule::Length, PolicyRule::Categories, PolicyRule::UserId, PolicyRule::Characters,
+    return {PolicyRule::Length,         PolicyRule::Categories,   PolicyRule::UserId,
+            PolicyRule::CommonPassword, PolicyRule::ContextWords, PolicyRule::Characters,
             PolicyRule::Confirmation};
 }
 
 QList<PolicyRule> serverJudgedRules()
 {
     return {PolicyRule::NotCurrent, PolicyRule::History, PolicyRule::MinAge};
+}
+
+bool isServerJudged(PolicyRule rule)
+{
+    return serverJudgedRules().contains(rule);
 }
 
 PolicyVerdict::PolicyVerdict(QList<RuleVerdict> verdicts)

@@ -19,6 +19,8 @@ enum class PolicyRule {
     History, // "history"
     MinAge, // "min-age"
     Characters, // "characters"
+    CommonPassword, // "common-password"
+    ContextWords, // "context-words"
 };
 
 QString ruleId(PolicyRule rule);
@@ -28,6 +30,7 @@ std::optional<PolicyRule> ruleFromId(QStringView id);
 QList<PolicyRule> locallyJudgedRules();
 // Rules only the server can judge, because only it knows the stored passwords and dates.
 QList<PolicyRule> serverJudgedRules();
+bool isServerJudged(PolicyRule rule);
 
 // One rule's verdict on one candidate.
 struct RuleVerdict

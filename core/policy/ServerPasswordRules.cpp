@@ -71,6 +71,9 @@ ServerRulesVerdict evaluateServerRules(const PasswordPolicy &policy, QStringView
     result.verdicts.append({PolicyRule::MinAge, !tooSoon,
                             tooSoon ? ServerPasswordRules::tooSoon(result.nextChangeAllowedAt)
                                     : policy.describe(PolicyRule::MinAge)});
+    // Judged regardless, so the rule's wording stays in one place; reported only when in force.
+    result.verdicts.removeIf(
+        [&policy](const RuleVerdict &verdict) { return !policy.enforces(verdict.rule); });
     return result;
 }
 

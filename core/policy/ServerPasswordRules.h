@@ -32,7 +32,7 @@ using StoredHashMatcher = std::function<bool(QStringView candidate, QStringView 
 
 struct ServerRulesVerdict
 {
-    QList<RuleVerdict> verdicts; // not-current, history, min-age
+    QList<RuleVerdict> verdicts; // those of not-current, history and min-age in force
     QDateTime nextChangeAllowedAt; // valid only when min-age failed
 };
 

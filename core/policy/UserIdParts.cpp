@@ -29,6 +29,10 @@ qsizetype codePointCount(QStringView text)
 
 QString caseFolded(QStringView text)
 {
+    // ASCII needs neither normalisation nor the one-to-many mappings, and it runs on every
+    // keystroke.
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; }))
+        return text.toString().toLower();
     // Qt's toCaseFolded() is simple (one-to-one) folding; upper- then lower-casing applies the
     // one-to-many mappings of full folding too ("ß" -> "SS" -> "ss", "ﬁ" -> "FI" -> "fi").
     return text.toString().normalized(QString::NormalizationForm_C).toUpper().toLower();

@@ -1,5 +1,7 @@
 #include "server-stub/cli/Commands.h"
 
+#include <QCoreApplication>
+
 namespace cqrs::stub::Commands {
 
 std::optional<BackendSettings> backendSettings(const CommandLine &line, QString *error)
@@ -11,6 +13,16 @@ std::optional<BackendSettings> backendSettings(const CommandLine &line, QString 
     while (settings.publicUrl.endsWith(QLatin1Char('/')))
         settings.publicUrl.chop(1);
     settings.printLinks = line.flag(QStringLiteral("dev"));
+    const auto policy = PasswordPolicy::named(
+        line.value(QStringLiteral("password-policy"), QStringLiteral("seed")));
+    if (!policy) {
+        if (error)
+            *error = QCoreApplication::translate("CommandLine",
+                                                 "--password-policy must be one of: %1.")
+                         .arg(PasswordPolicy::profileNames().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    settings.policy = *policy;
 
     constexpr qint64 Minute = 60 * 1000;
     const auto days = line.number(QStringLiteral("registration-days"), 7, 1, 365, error);

@@ -32,7 +32,7 @@ QList<CommandSpec> specs()
                             QStringLiteral("lockout-minutes"),
                             QStringLiteral("session-idle-minutes"),
                             QStringLiteral("session-max-hours"), QStringLiteral("trust-issuer"),
-                            QStringLiteral("trust-audience")},
+                            QStringLiteral("trust-audience"), QStringLiteral("password-policy")},
          {QStringLiteral("dev"), QStringLiteral("idp")},
          {db}},
         {QStringLiteral("user add"),
@@ -178,6 +178,7 @@ QString CommandLine::usage()
         "                         [--session-idle-minutes N] [--session-max-hours N]\n"
         "                         [--registration-days N] [--reset-minutes N]\n"
         "                         [--trust-issuer URL --trust-audience CLIENT_ID]\n"
+        "                         [--password-policy seed|nist]\n"
         "  cqrs-server-stub user add --db FILE --user-id ID --email E --name NAME\n"
         "                         [--organisation O] [--role R] [--outbox DIR] [--public-url URL]\n"
         "  cqrs-server-stub user list --db FILE\n"

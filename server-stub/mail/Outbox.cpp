@@ -58,8 +58,46 @@ Email parse(const QByteArray &message)
         email.body = QString::fromUtf8(message.mid(split + 4));
         email.body.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     }
+    // The dev API shows the plain-text part of a multipart message: it holds the same links.
+    static const QRegularExpression boundary(QStringLiteral("boundary=\"([^\"]+)\""));
+    if (const auto found = boundary.match(head); found.hasMatch()) {
+        const QString delimiter = QStringLiteral("--") + found.captured(1);
+        for (const QString &part : email.body.split(delimiter)) {
+            const qsizetype partBody = part.indexOf(QStringLiteral("\n\n"));
+            if (partBody >= 0 && part.left(partBody).contains(QLatin1String("text/plain"))) {
+                email.body = part.mid(partBody + 2);
+                email.body.chop(email.body.endsWith(QLatin1Char('\n')) ? 1 : 0);
+                break;
+            }
+        }
+    }
     email.links = linksIn(email.body);
     return email;
+}
+
+QString withCrLf(QString text)
+{
+    return text.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+}
+
+// Content-Type and body of one text part (8bit UTF-8: every line is well under 998 octets).
+QString textPart(const QString &subtype, const QString &text)
+{
+    return QStringLiteral("Content-Type: text/%1; charset=utf-8\r\n"
+                          "Content-Transfer-Encoding: 8bit\r\n\r\n%2")
+        .arg(subtype, withCrLf(text));
+}
+
+QString mimeContent(const Email &email)
+{
+    if (email.html.isEmpty())
+        return textPart(QStringLiteral("plain"), email.body);
+    // Random, so no line of either part can contain it.
+    const QString boundary = QStringLiteral("=_cqrs_") + SecureRandom::base64Url(18);
+    return QStringLiteral("Content-Type: multipart/alternative; boundary=\"%1\"\r\n\r\n"
+                          "--%1\r\n%2\r\n--%1\r\n%3\r\n--%1--\r\n")
+        .arg(boundary, textPart(QStringLiteral("plain"), email.body),
+             textPart(QStringLiteral("html"), email.html));
 }
 
 } // namespace
@@ -73,16 +111,12 @@ Outbox::Outbox(QString directory)
 
 QString Outbox::send(const Email &email, const QDateTime &sentAt)
 {
-    QString body = email.body;
-    body.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
     const QString id = SecureRandom::base64Url(12);
     const QString message = QStringLiteral("From: %1\r\nTo: %2\r\nSubject: %3\r\nDate: %4\r\n"
                                            "Message-ID: <%5@cqrs-server-stub.invalid>\r\n"
-                                           "MIME-Version: 1.0\r\n"
-                                           "Content-Type: text/plain; charset=utf-8\r\n"
-                                           "Content-Transfer-Encoding: 8bit\r\n\r\n%6")
+                                           "MIME-Version: 1.0\r\n%6")
                                 .arg(Sender, asciiOnly(email.to), asciiOnly(email.subject),
-                                     rfc5322Date(sentAt), id, body);
+                                     rfc5322Date(sentAt), id, mimeContent(email));
 
     QMutexLocker lock(&m_mutex);
     // Real time, not the dev clock, orders the files: the dev clock may be moved by a test

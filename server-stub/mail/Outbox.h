@@ -13,12 +13,14 @@ struct Email
     QString to;
     QString subject;
     QString body; // plain text, lines separated by \n
+    QString html; // empty: a plain-text message; else the same content as the HTML alternative
     QStringList links; // the links the body holds, in order
 };
 
 // Where the stub "sends" email: one RFC 5322 .eml file per message in a folder, named so that
-// sorting by name is sending order. Testers open the files in a mail client; the dev API reads
-// them back.
+// sorting by name is sending order. With an HTML part, a multipart/alternative message whose
+// plain-text part comes first (RFC 2046: least preferred first). Testers open the files in a mail
+// client; the dev API reads them back.
 class Outbox
 {
 public:

@@ -81,7 +81,9 @@ void LinkRoutes::addRoutes(Router &router)
         Reply::json(response, 200,
                     {{QStringLiteral("userId"), resolved.user.userId},
                      {QStringLiteral("displayName"), resolved.user.displayName},
-                     {QStringLiteral("email"), resolved.user.email}});
+                     {QStringLiteral("email"), resolved.user.email},
+                     // For the context-words rule the app judges as the person types.
+                     {QStringLiteral("organisation"), resolved.user.organisation}});
     });
 
     router.add("POST", path, [this](const HttpRequest &request, httplib::Response &response) {

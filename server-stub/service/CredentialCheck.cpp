@@ -1,5 +1,6 @@
 #include "server-stub/service/CredentialCheck.h"
 
+#include "server-stub/service/AccountNotices.h"
 #include "server-stub/service/Backend.h"
 
 namespace cqrs::stub {
@@ -42,6 +43,10 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
     if (const qint64 locked = throttle.settleFailure(userId, m_backend.clock().nowMs())) {
         result.kind = Result::Kind::Locked;
         result.retryAfterMs = locked;
+        // This failure is the one that locked it (a locked account refuses before checking).
+        // Queued, so a known User ID takes no longer to answer than an unknown one.
+        if (user)
+            AccountNotices(m_backend).accountLocked(*user, locked);
     }
     return result;
 }

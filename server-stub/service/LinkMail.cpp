@@ -1,5 +1,6 @@
 #include "server-stub/service/LinkMail.h"
 
+#include "server-stub/mail/Letter.h"
 #include "server-stub/service/Backend.h"
 
 #include <cstdio>
@@ -8,32 +9,39 @@ namespace cqrs::stub {
 
 namespace {
 
-QString emailBody(const User &user, LinkTokenStore::Purpose purpose, const SentLink &link,
-                  qint64 lifetimeMs)
+Letter letterFor(const User &user, LinkTokenStore::Purpose purpose, const SentLink &link,
+                 qint64 lifetimeMs)
 {
+    const bool registering = purpose == LinkTokenStore::Purpose::Register;
     const qint64 hours = lifetimeMs / (60 * 60 * 1000);
     const QString validity = hours >= 48
         ? LinkMail::tr("%n day(s)", nullptr, int(hours / 24))
         : LinkMail::tr("%n hour(s)", nullptr, int(std::max<qint64>(1, hours)));
-    const QString intro = purpose == LinkTokenStore::Purpose::Register
-        ? LinkMail::tr("Your CQRS National account (User ID: %1) has been set up. To finish "
-                       "registering, open this link on the computer where CQRS Desktop is "
-                       "installed and choose your password:")
-              .arg(user.userId)
-        : LinkMail::tr("Someone asked to reset the password for your CQRS National account "
-                       "(User ID: %1). To choose a new password, open this link on the computer "
-                       "where CQRS Desktop is installed:")
-              .arg(user.userId);
-    const QString ignore = purpose == LinkTokenStore::Purpose::Register
-        ? QString()
-        : LinkMail::tr("If you did not ask for this, ignore this email: your password stays "
-                       "as it is.\n\n");
-    return LinkMail::tr("Dear %1,\n\n%2\n\n%3\n\nIf that link does not open CQRS Desktop, copy "
-                        "this app link into your browser's address bar:\n\n%4\n\nThe link "
-                        "works once and expires "
-                        "in %5.\n\n%6Need help? Contact the CQRS service desk: "
-                        "support@cqrs.co.uk or 0330 124 4039.\n\nCQRS National\n")
-        .arg(user.displayName, intro, link.webLink, link.appLink, validity, ignore);
+    Letter letter;
+    letter.heading = registering ? LinkMail::tr("Finish registering for CQRS National")
+                                 : LinkMail::tr("Reset your CQRS National password");
+    letter.greeting = LinkMail::tr("Dear %1,").arg(user.displayName);
+    letter.before.append(
+        registering
+            ? LinkMail::tr("Your CQRS National account (User ID: %1) has been set up. To finish "
+                           "registering, open this link on the computer where CQRS Desktop is "
+                           "installed and choose your password:")
+                  .arg(user.userId)
+            : LinkMail::tr("Someone asked to reset the password for your CQRS National account "
+                           "(User ID: %1). To choose a new password, open this link on the "
+                           "computer where CQRS Desktop is installed:")
+                  .arg(user.userId));
+    letter.buttonLabel = registering ? LinkMail::tr("Choose your password")
+                                     : LinkMail::tr("Choose a new password");
+    letter.buttonUrl = link.webLink;
+    letter.after.append(LinkMail::tr("If that link does not open CQRS Desktop, copy this app "
+                                     "link into your browser's address bar:\n\n%1")
+                            .arg(link.appLink));
+    letter.after.append(LinkMail::tr("The link works once and expires in %1.").arg(validity));
+    if (!registering)
+        letter.after.append(LinkMail::tr("If you did not ask for this, ignore this email: your "
+                                         "password stays as it is."));
+    return letter;
 }
 
 } // namespace
@@ -66,9 +74,9 @@ SentLink LinkMail::send(const User &user, LinkTokenStore::Purpose purpose,
     const QString subject = purpose == LinkTokenStore::Purpose::Register
         ? tr("Complete your CQRS National registration")
         : tr("Reset your CQRS National password");
+    const Letter letter = letterFor(user, purpose, link, lifetime);
     link.emailFile = m_backend.outbox().send(
-        {user.email, subject, emailBody(user, purpose, link, lifetime), {}},
-        m_backend.clock().now());
+        {user.email, subject, letter.plainText(), letter.html(), {}}, m_backend.clock().now());
     transaction.commit();
 
     // Testers click links from the console; the request log itself never shows a token.

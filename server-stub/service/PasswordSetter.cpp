@@ -1,5 +1,6 @@
 #include "server-stub/service/PasswordSetter.h"
 
+#include "server-stub/service/AccountNotices.h"
 #include "server-stub/service/Backend.h"
 
 namespace cqrs::stub {
@@ -9,7 +10,8 @@ PasswordSetter::Outcome PasswordSetter::set(const User &user, QStringView candid
 {
     const PasswordPolicy &policy = m_backend.policy();
     const PasswordRecord record = m_backend.users().passwordRecord(user, policy.historyCount);
-    PolicyVerdict verdict = policy.evaluate(user.userId, candidate);
+    PolicyVerdict verdict = policy.evaluate(
+        PasswordOwner {user.userId, user.displayName, user.organisation}, candidate);
 
     Outcome outcome;
     // One hashing slot for the whole judgement and the new hash: they run back to back anyway.
@@ -46,6 +48,7 @@ PasswordSetter::Outcome PasswordSetter::set(const User &user, QStringView candid
     }
     m_backend.throttle().clear(user.userId);
     transaction.commit();
+    AccountNotices(m_backend).passwordChanged(user, change);
     outcome.kind = Outcome::Kind::Accepted;
     return outcome;
 }

@@ -86,10 +86,14 @@ int main(int argc, char *argv[])
     controller.openLink(client.newestAppLink(QStringLiteral("register")));
     ui::SecurityInformationPage *security = window->securityInformationPage();
     waitFor([&] { return window->currentScreen() == security; });
-    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Orchard2"));
+    // A password the seed's own rules accept, which the common-password rule refuses.
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Summer2025!"));
+    save(window, "security-information-common");
+    field(security, "newPassword")->clear();
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Harbour2"));
     save(window, "security-information");
     QTest::keyClicks(field(security, "newPassword"), QStringLiteral("5!"));
-    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Harbour25!"));
     save(window, "security-information-ready");
     QTest::mouseClick(button(security, "submit"), Qt::LeftButton);
 
@@ -99,7 +103,7 @@ int main(int argc, char *argv[])
     QTest::mouseClick(button(signIn, "signIn"), Qt::LeftButton);
     waitFor([&] { return status(signIn)->isError(); });
     save(window, "sign-in-refused");
-    QTest::keyClicks(field(signIn, "password"), QStringLiteral("Orchard25!"));
+    QTest::keyClicks(field(signIn, "password"), QStringLiteral("Harbour25!"));
     QTest::mouseClick(button(signIn, "signIn"), Qt::LeftButton);
     waitFor([&] { return window->currentScreen() == window->homePage(); });
     save(window, "home");
@@ -107,9 +111,9 @@ int main(int argc, char *argv[])
     QTest::mouseClick(button(window->homePage(), "changePassword"), Qt::LeftButton);
     waitFor([&] { return window->findChild<ui::ChangePasswordDialog *>() != nullptr; });
     auto *dialog = window->findChild<ui::ChangePasswordDialog *>();
-    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard25!"));
-    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour25!"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Violet!2026"));
     QTest::mouseClick(button(dialog, "submit"), Qt::LeftButton);
     waitFor([&] { return status(dialog)->isError(); });
     save(dialog, "change-password-min-age");
@@ -134,5 +138,33 @@ int main(int argc, char *argv[])
             && !button(window->messagePage(), "goToSignIn")->isHidden();
     });
     save(window, "link-expired");
+
+    // The same screen under the NIST SP 800-63B-4 profile: its checklist comes from the server.
+    StubProcess nistStub(
+        {QStringLiteral("--dev"), QStringLiteral("--password-policy"), QStringLiteral("nist")});
+    if (!nistStub.start())
+        return 1;
+    StubClient nistClient(nistStub);
+    ServiceSettings nistSettings(
+        nullptr,
+        std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("nist.ini")),
+                                    QSettings::IniFormat),
+        nistStub.url());
+    app::AppController nistController(nistSettings);
+    ui::MainWindow *nistWindow = nistController.window();
+    nistWindow->resize(window->size());
+    nistWindow->show();
+    (void)QTest::qWaitForWindowExposed(nistWindow);
+    nistClient.adminPost(
+        QStringLiteral("/api/v1/admin/users"),
+        {{QStringLiteral("userId"), QStringLiteral("jsmith01")},
+         {QStringLiteral("email"), QStringLiteral("jane.smith@nhs.net")},
+         {QStringLiteral("displayName"), QStringLiteral("Jane Smith")},
+         {QStringLiteral("organisation"), QStringLiteral("A81001 Riverside Surgery")}});
+    nistController.openLink(nistClient.newestAppLink(QStringLiteral("register")));
+    ui::SecurityInformationPage *nistSecurity = nistWindow->securityInformationPage();
+    waitFor([&] { return nistWindow->currentScreen() == nistSecurity; });
+    QTest::keyClicks(field(nistSecurity, "newPassword"), QStringLiteral("kettle orbit harbour"));
+    save(nistWindow, "security-information-nist");
     return 0;
 }

@@ -150,9 +150,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QCOMPARE(controller->window()->windowTitle(),
              QStringLiteral("Security Information - CQRS Desktop"));
 
-    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(security, "newPassword"), QStringLiteral("Harbour#2025"));
     QVERIFY(!button(security, "submit")->isEnabled());
-    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(security, "confirmPassword"), QStringLiteral("Harbour#2025"));
     QVERIFY(button(security, "submit")->isEnabled());
     QTest::mouseClick(button(security, "submit"), Qt::LeftButton);
 
@@ -161,7 +161,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
     ui::SignInPage *signInPage = controller->window()->signInPage();
     QVERIFY(status(signInPage)->text().contains(QStringLiteral("registered")));
     QCOMPARE(field(signInPage, "userId")->text(), userId);
-    QTest::keyClicks(field(signInPage, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(signInPage, "password"), QStringLiteral("Harbour#2025"));
     QTest::keyClick(field(signInPage, "password"), Qt::Key_Return);
 
     QTRY_COMPARE(screen(), QStringLiteral("home"));
@@ -175,9 +175,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
     QTRY_VERIFY(changePasswordDialog() != nullptr);
     ui::ChangePasswordDialog *dialog = changePasswordDialog();
-    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour#2025"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Violet!2026"));
     QVERIFY(button(dialog, "submit")->isEnabled());
     QTest::mouseClick(button(dialog, "submit"), Qt::LeftButton);
     QTRY_VERIFY(status(dialog)->isError());
@@ -194,14 +194,14 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     QVERIFY(changePasswordDialog() == nullptr);
     QVERIFY(status(signInPage)->text().contains(QStringLiteral("session ended")));
-    signIn(userId, QStringLiteral("Orchard#2025"));
+    signIn(userId, QStringLiteral("Harbour#2025"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
     QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
     QTRY_VERIFY(changePasswordDialog() != nullptr);
     dialog = changePasswordDialog();
-    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Orchard#2025"));
-    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Meadow!2026"));
-    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Meadow!2026"));
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour#2025"));
+    QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Violet!2026"));
+    QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Violet!2026"));
     QTest::keyClick(field(dialog, "confirmPassword"), Qt::Key_Return);
     QTRY_VERIFY(changePasswordDialog() == nullptr);
     QCOMPARE(screen(), QStringLiteral("home"));
@@ -214,9 +214,9 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QVERIFY(!controller->api()->hasSession());
 
     // The new password works; the old one does not.
-    signIn(userId, QStringLiteral("Orchard#2025"));
+    signIn(userId, QStringLiteral("Harbour#2025"));
     QTRY_VERIFY(status(signInPage)->isError());
-    signIn(userId, QStringLiteral("Meadow!2026"));
+    signIn(userId, QStringLiteral("Violet!2026"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
 }
 
@@ -267,7 +267,7 @@ void TestJourney::serverDownIsExplained()
     offline.showSignIn();
     ui::SignInPage *page = offline.window()->signInPage();
     QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
-    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
     QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
     QTRY_VERIFY(status(page)->isError());
     QVERIFY(status(page)->text().contains(QStringLiteral("Cannot reach the CQRS server")));
@@ -397,7 +397,7 @@ void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
     app.window()->show();
     ui::SignInPage *page = app.window()->signInPage();
     QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
-    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
     QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
 
     auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
@@ -409,7 +409,7 @@ void TestJourney::slowServerShowsBusyWithCancelThenTimesOut()
     QVERIFY(status(page)->text().contains(QStringLiteral("Cancelled")));
 
     app.api()->setTimeout(std::chrono::milliseconds(300));
-    QTest::keyClicks(field(page, "password"), QStringLiteral("Orchard#2025"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
     QTest::keyClick(field(page, "password"), Qt::Key_Return);
     QVERIFY(cancel->isVisible());
     QTRY_VERIFY(status(page)->isError());

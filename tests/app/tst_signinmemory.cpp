@@ -33,7 +33,7 @@ namespace {
 const QString ServiceName = QStringLiteral("CQRS Desktop tests");
 const QString UserId = QStringLiteral("jdoe");
 const QString Email = QStringLiteral("jdoe@nhs.net"); // StubClient::addRegisteredUser's choice
-const QString CqrsPassword = QStringLiteral("Orchard#2025");
+const QString CqrsPassword = QStringLiteral("Harbour#2025");
 const QString NhsMailPassword = QStringLiteral("Stand-in-NHSmail-1");
 // Set by the ctest entry that runs with a session bus leading nowhere.
 const char *NoStoreVariable = "CQRS_TEST_NO_CREDENTIAL_STORE";

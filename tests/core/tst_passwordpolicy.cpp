@@ -56,14 +56,16 @@ private slots:
 
 void TestPasswordPolicy::ruleIdsAreStable()
 {
-    const QStringList expected {QStringLiteral("length"),      QStringLiteral("categories"),
-                                QStringLiteral("user-id"),     QStringLiteral("confirmation"),
-                                QStringLiteral("not-current"), QStringLiteral("history"),
-                                QStringLiteral("min-age"),     QStringLiteral("characters")};
-    const QList<PolicyRule> rules {PolicyRule::Length,     PolicyRule::Categories,
-                                   PolicyRule::UserId,     PolicyRule::Confirmation,
-                                   PolicyRule::NotCurrent, PolicyRule::History,
-                                   PolicyRule::MinAge,     PolicyRule::Characters};
+    const QStringList expected {QStringLiteral("length"),          QStringLiteral("categories"),
+                                QStringLiteral("user-id"),         QStringLiteral("confirmation"),
+                                QStringLiteral("not-current"),     QStringLiteral("history"),
+                                QStringLiteral("min-age"),         QStringLiteral("characters"),
+                                QStringLiteral("common-password"), QStringLiteral("context-words")};
+    const QList<PolicyRule> rules {PolicyRule::Length,         PolicyRule::Categories,
+                                   PolicyRule::UserId,         PolicyRule::Confirmation,
+                                   PolicyRule::NotCurrent,     PolicyRule::History,
+                                   PolicyRule::MinAge,         PolicyRule::Characters,
+                                   PolicyRule::CommonPassword, PolicyRule::ContextWords};
     for (qsizetype i = 0; i < rules.size(); ++i) {
         QCOMPARE(ruleId(rules[i]), expected[i]);
         QCOMPARE(ruleFromId(expected[i]), rules[i]);

@@ -29,7 +29,7 @@ private:
 
 void TestChangePasswordDialog::init()
 {
-    dialog = new ChangePasswordDialog(PasswordPolicy {}, QStringLiteral("john.smith"));
+    dialog = new ChangePasswordDialog(PasswordPolicy {}, {QStringLiteral("john.smith"), {}, {}});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     QVERIFY(QTest::qWaitForWindowExposed(dialog.data()));

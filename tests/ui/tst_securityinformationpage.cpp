@@ -1,5 +1,6 @@
 #include "tests/support/FindWidget.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/RequestFeedback.h"
 #include "ui/SecurityInformationPage.h"
 
@@ -7,11 +8,13 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
 using cqrs::PasswordPolicy;
+using cqrs::PasswordStrength;
 using cqrs::PolicyRule;
 using cqrs::ui::PasswordChecklist;
 using cqrs::ui::SecurityInformationPage;
@@ -36,6 +39,10 @@ private slots:
     void serverRejectionMarksTheNamedRules();
     void itemsNeverRelyOnColourAlone();
     void keyboardOrderFollowsThePage();
+    void commonPasswordIsCrossedAndRatedWeak();
+    void organisationInPasswordIsCrossed();
+    void strongPassphraseIsRatedStrong();
+    void checklistShowsExactlyTheServersRules();
 
 private:
     void type(const QString &text, QLineEdit *field = nullptr);
@@ -54,8 +61,10 @@ private:
 void TestSecurityInformationPage::init()
 {
     page = std::make_unique<SecurityInformationPage>();
-    page->start(SecurityInformationPage::Purpose::Register, QStringLiteral("john.smith"),
-                QStringLiteral("John Smith"), PasswordPolicy {});
+    page->start(SecurityInformationPage::Purpose::Register,
+                {QStringLiteral("john.smith"), QStringLiteral("John Smith"),
+                 QStringLiteral("Riverside Surgery (A81001)")},
+                PasswordPolicy {});
     page->show();
     page->activateWindow();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
@@ -265,6 +274,62 @@ void TestSecurityInformationPage::keyboardOrderFollowsThePage()
     // Space on the focused toggle shows the passwords: no mouse needed.
     QTest::keyClick(checkBox(page.get(), "showPasswords"), Qt::Key_Space);
     QCOMPARE(password->echoMode(), QLineEdit::Normal);
+}
+
+void TestSecurityInformationPage::commonPasswordIsCrossedAndRatedWeak()
+{
+    type(QStringLiteral("Summer2025!"));
+    // The seed's own rules pass it; only the common-password rule stops it.
+    QCOMPARE(state(PolicyRule::Length), State::Met);
+    QCOMPARE(state(PolicyRule::Categories), State::Met);
+    QCOMPARE(state(PolicyRule::CommonPassword), State::NotMet);
+    type(QStringLiteral("Summer2025!"), confirmation);
+    QVERIFY(!button(page.get(), "submit")->isEnabled());
+
+    const auto *meter = widget<cqrs::ui::PasswordStrengthMeter>(page.get(), "passwordStrength");
+    const QLabel *summary = label(meter, "strengthSummary");
+    QVERIFY(meter->level() <= PasswordStrength::Level::Weak);
+    QVERIFY2(summary->text().contains(QStringLiteral("eak")), qPrintable(summary->text()));
+    QVERIFY(!label(meter, "strengthTip")->text().isEmpty());
+    // Words, not colour alone, and an accessible name and value for the bar.
+    const auto *bar = widget<QProgressBar>(meter, "strengthBar");
+    QCOMPARE(bar->accessibleName(), QStringLiteral("Password strength"));
+    QCOMPARE(bar->value(), int(meter->level()));
+    QCOMPARE(bar->accessibleDescription(), summary->text());
+}
+
+void TestSecurityInformationPage::organisationInPasswordIsCrossed()
+{
+    type(QStringLiteral("Riverside1!"));
+    QCOMPARE(state(PolicyRule::ContextWords), State::NotMet);
+    QVERIFY(ruleItem(PolicyRule::ContextWords)->text().contains(QStringLiteral("\"riverside\"")));
+    QCOMPARE(state(PolicyRule::CommonPassword), State::Met);
+}
+
+void TestSecurityInformationPage::strongPassphraseIsRatedStrong()
+{
+    type(QStringLiteral("Kettle orbit lantern mauve 9"));
+    const auto *meter = widget<cqrs::ui::PasswordStrengthMeter>(page.get(), "passwordStrength");
+    QCOMPARE(meter->level(), PasswordStrength::Level::Strong);
+    QVERIFY(label(meter, "strengthTip")->isHidden());
+}
+
+void TestSecurityInformationPage::checklistShowsExactlyTheServersRules()
+{
+    const PasswordPolicy nist = *PasswordPolicy::named(u"nist");
+    page->start(SecurityInformationPage::Purpose::Register, {QStringLiteral("john.smith"), {}, {}},
+                nist);
+    for (PolicyRule rule : cqrs::locallyJudgedRules() + cqrs::serverJudgedRules()) {
+        const bool shown = nist.enforces(rule) || rule == PolicyRule::Confirmation;
+        const QString name = QStringLiteral("rule-") + cqrs::ruleId(rule);
+        QCOMPARE(checklist->findChild<QLabel *>(name) != nullptr, shown);
+    }
+    QVERIFY(ruleItem(PolicyRule::Length)->text().contains(QStringLiteral("15 and 64")));
+    QCOMPARE(checklist->findChildren<QLabel *>().size(), nist.rules.size() + 1);
+    // A 15-character passphrase of small letters and spaces is enough.
+    type(QStringLiteral("kettle orbit up"));
+    type(QStringLiteral("kettle orbit up"), confirmation);
+    QVERIFY(button(page.get(), "submit")->isEnabled());
 }
 
 QTEST_MAIN(TestSecurityInformationPage)

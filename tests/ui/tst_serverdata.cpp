@@ -44,7 +44,8 @@ private slots:
     void securityInformationShowsWhoLiterally()
     {
         SecurityInformationPage page;
-        page.start(SecurityInformationPage::Purpose::Register, Markup, Markup, PasswordPolicy {});
+        page.start(SecurityInformationPage::Purpose::Register, {Markup, Markup, Markup},
+                   PasswordPolicy {});
         QVERIFY(showsLiterally(label(&page, "userId"), Markup));
         QVERIFY(showsLiterally(label(&page, "displayName"), Markup));
     }
