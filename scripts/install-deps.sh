@@ -17,6 +17,8 @@ packages=(
     wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
     # tests and benchmarks that talk HTTP like a browser or a load generator
     curl python3
+    # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-14-dev
 )
 
 sudo_cmd=()
