@@ -24,6 +24,8 @@ packages=(
     g++-mingw-w64-x86-64 wine wine64
     # tests and benchmarks that talk HTTP like a browser or a load generator
     curl python3
+    # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-14-dev
 )
 
 sudo_cmd=()

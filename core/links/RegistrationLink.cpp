@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecretToken.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace cqrs {
@@ -14,17 +15,30 @@ constexpr QLatin1String RegisterHost("register");
 constexpr QLatin1String ResetHost("reset");
 
 // Scheme and host are case-insensitive (RFC 3986 §3.1, §3.2.2) and some launchers upper-case
-// them; everything after the host must match byte for byte. No percent-decoding is done: a
-// well-formed token never needs it, so any `%` is refused along with the rest.
+// them; everything after the host (and its one optional slash) must match byte for byte. No
+// percent-decoding is done: a well-formed token never needs it, so any `%` is refused along with
+// the rest.
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
 std::optional<std::pair<RegistrationLink::Purpose, QStringView>> split(QStringView text)
 {
-    if (text.size() > RegistrationLink::MaxLength || !text.startsWith(Scheme, Qt::CaseInsensitive))
+    // Every character of a real link is ASCII. Checked first, because Qt's case-insensitive
+    // comparison folds full Unicode: it would take "cqrſ://regiſter" (long s) for the real thing.
+    if (text.size() > RegistrationLink::MaxLength || !isAscii(text)
+        || !text.startsWith(Scheme, Qt::CaseInsensitive))
         return std::nullopt;
     const QStringView rest = text.mid(Scheme.size());
     const qsizetype queryAt = rest.indexOf(Query);
     if (queryAt < 0)
         return std::nullopt;
-    const QStringView host = rest.first(queryAt);
+    QStringView host = rest.first(queryAt);
+    // Some mail clients and launchers add a slash after the host (`cqrs://register/?token=`):
+    // one is accepted, and nothing looser (no second slash, no path after it).
+    if (host.endsWith(u'/'))
+        host.chop(1);
     const QStringView token = rest.mid(queryAt + Query.size());
     if (!SecretToken::isWellFormed(token))
         return std::nullopt;

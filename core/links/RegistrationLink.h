@@ -11,8 +11,9 @@ namespace cqrs {
 
 // A link from a registration or password-reset email, as the operating system hands it to the
 // app: exactly `cqrs://register?token=T` or `cqrs://reset?token=T`, T being a well-formed
-// SecretToken. Anything else is refused: a link is untrusted input from an email, and it never
-// carries a server address, so the app keeps talking to the server its settings name.
+// SecretToken, with at most one `/` after the host (`cqrs://register/?token=T`). Anything else is
+// refused: a link is untrusted input from an email, and it never carries a server address, so the
+// app keeps talking to the server its settings name.
 class RegistrationLink
 {
     Q_DECLARE_TR_FUNCTIONS(RegistrationLink)

@@ -31,6 +31,13 @@ void TestRegistrationLink::acceptsBothForms_data()
                            << RegistrationLink::Purpose::Reset;
     QTest::newRow("scheme and host case")
         << QStringLiteral("CQRS://Register?token=") + token << RegistrationLink::Purpose::Register;
+    // Some mail clients and launchers add a slash after the host; exactly one is accepted.
+    QTest::newRow("register, trailing slash")
+        << QStringLiteral("cqrs://register/?token=") + token << RegistrationLink::Purpose::Register;
+    QTest::newRow("reset, trailing slash")
+        << QStringLiteral("cqrs://reset/?token=") + token << RegistrationLink::Purpose::Reset;
+    QTest::newRow("trailing slash, host case")
+        << QStringLiteral("CQRS://RESET/?token=") + token << RegistrationLink::Purpose::Reset;
 }
 
 void TestRegistrationLink::acceptsBothForms()
@@ -64,8 +71,18 @@ void TestRegistrationLink::refusesMalformed_data()
     row("other host", QStringLiteral("cqrs://login?token=") + t);
     row("host with suffix", QStringLiteral("cqrs://registerx?token=") + t);
     row("host with server", QStringLiteral("cqrs://evil.example/register?token=") + t);
-    row("trailing slash path", QStringLiteral("cqrs://register/?token=") + t);
+    row("two trailing slashes", QStringLiteral("cqrs://register//?token=") + t);
+    row("slash before host", QStringLiteral("cqrs:///register?token=") + t);
+    row("slash alone as host", QStringLiteral("cqrs:///?token=") + t);
     row("extra path", QStringLiteral("cqrs://register/x?token=") + t);
+    row("extra path and slash", QStringLiteral("cqrs://register/x/?token=") + t);
+    row("server path and slash", QStringLiteral("cqrs://evil.example/register/?token=") + t);
+    row("backslash after host", QStringLiteral("cqrs://register\\?token=") + t);
+    row("percent-encoded slash", QStringLiteral("cqrs://register%2F?token=") + t);
+    row("slash, repeated token",
+        QStringLiteral("cqrs://register/?token=") + t + QStringLiteral("?token=") + t);
+    row("slash, token twice in query", QStringLiteral("cqrs://register/?token=?token=") + t);
+    row("slash after token", reg + t + QLatin1Char('/'));
     row("user info", QStringLiteral("cqrs://user@register?token=") + t);
     row("user and password", QStringLiteral("cqrs://u:p@register?token=") + t);
     row("port", QStringLiteral("cqrs://register:8080?token=") + t);
@@ -90,6 +107,11 @@ void TestRegistrationLink::refusesMalformed_data()
     row("percent-encoded separator", QStringLiteral("cqrs://register%3Ftoken=") + t);
     row("non-ASCII letter in token", reg + t.first(42) + QChar(0x00E9));
     row("full-width letter in token", reg + t.first(42) + QChar(0xFF21));
+    // Qt's case-insensitive comparison folds full Unicode (fuzz_registrationlink's invariant).
+    row("long s in scheme", QStringLiteral("cqr\u017F://register?token=") + t);
+    row("long s in host", QStringLiteral("cqrs://regi\u017Fter?token=") + t);
+    row("long s in host, trailing slash", QStringLiteral("cqrs://re\u017Fet/?token=") + t);
+    row("dotted capital I in host", QStringLiteral("cqrs://reg\u0130ster?token=") + t);
     row("leading space", QLatin1Char(' ') + reg + t);
     row("trailing space", reg + t + QLatin1Char(' '));
     row("trailing newline", reg + t + QLatin1Char('\n'));
