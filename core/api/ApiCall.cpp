@@ -31,6 +31,9 @@ ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds timeout, QObjec
     connect(&m_timer, &QTimer::timeout, this, [this] { stop(ApiError::Kind::Timeout); });
     m_timer.start(timeout);
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    // Kept to explain the failure; the errors are never ignored.
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (received > MaxResponseBytes)
             stop(ApiError::Kind::BadResponse);
@@ -70,12 +73,14 @@ void ApiCall::onReplyFinished()
 
     if (m_stopReason != ApiError::Kind::None) {
         m_error.kind = m_stopReason;
-    } else if (status == 0) {
-        // Something answered, but not in HTTP: as unusable as garbage, and not "down".
+    } else if (status == 0 || status == 407) {
+        // No answer from the server itself: the connection, TLS or the proxy failed, or
+        // something answered, but not in HTTP (as unusable as garbage, and not "down").
         qCDebug(lcApi) << "no HTTP answer:" << reply->error();
-        m_error.kind = reply->error() == QNetworkReply::ProtocolFailure
-            ? ApiError::Kind::BadResponse
-            : ApiError::Kind::Unreachable;
+        m_error.kind = connectionFailure(reply);
+        if (m_error.kind == ApiError::Kind::InsecureConnection)
+            m_error.tls = TlsProblem::fromErrors(
+                m_sslErrors, reply->sslConfiguration().peerCertificateChain(), reply->url().host());
     } else if (status >= 200 && status < 300) {
         const QByteArray bytes = reply->readAll();
         if (bytes.trimmed().isEmpty()) {
@@ -91,6 +96,28 @@ void ApiCall::onReplyFinished()
     }
     m_finished = true;
     emit finished();
+}
+
+ApiError::Kind ApiCall::connectionFailure(QNetworkReply *reply) const
+{
+    switch (reply->error()) {
+    case QNetworkReply::ProtocolFailure:
+        return ApiError::Kind::BadResponse;
+    case QNetworkReply::SslHandshakeFailedError:
+        // A handshake that failed for another reason than the certificate (an old protocol,
+        // a connection cut mid-way) is a connection failure like any other.
+        return m_sslErrors.isEmpty() ? ApiError::Kind::Unreachable
+                                     : ApiError::Kind::InsecureConnection;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+        return ApiError::Kind::ProxyUnreachable;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return ApiError::Kind::ProxyRefused;
+    default:
+        return ApiError::Kind::Unreachable;
+    }
 }
 
 ApiError ApiCall::errorFromBody(int status, const QByteArray &bytes) const

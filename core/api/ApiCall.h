@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 
 #include <chrono>
@@ -43,7 +44,10 @@ private:
     void onReplyFinished();
     ApiError errorFromBody(int status, const QByteArray &bytes) const;
 
+    ApiError::Kind connectionFailure(QNetworkReply *reply) const;
+
     QPointer<QNetworkReply> m_reply;
+    QList<QSslError> m_sslErrors;
     QTimer m_timer;
     ApiError::Kind m_stopReason = ApiError::Kind::None;
     bool m_finished = false;

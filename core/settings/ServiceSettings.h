@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/transport/NetworkAccess.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <QString>
@@ -43,6 +45,9 @@ public:
     static constexpr const char *SsoIssuerKey = "SsoIssuer";
     static constexpr const char *SsoClientIdKey = "SsoClientId";
     static constexpr const char *SsoScopesKey = "SsoScopes";
+    // IT policy only: a user setting cannot send the app's traffic elsewhere or add trust.
+    static constexpr const char *ProxyUrlKey = "ProxyUrl";
+    static constexpr const char *ExtraCaCertificatesKey = "ExtraCaCertificates";
 
     // Every value read from the managed policy store. The Group Policy templates
     // (packaging/windows/policy) define exactly these; tst_policy_templates checks it.
@@ -67,6 +72,10 @@ public:
     Source serverUrlSource() const;
     SsoSettings ssoSettings() const;
     bool isManaged(const char *key) const;
+    // The proxy and trust anchors IT policy sets for every connection the app makes, answering
+    // a proxy's request for credentials with `proxyCredentials` (may be null). Unusable values
+    // are skipped with a warning, as if they were not set.
+    NetworkAccess networkAccess(ProxyCredentials *proxyCredentials) const;
 
     // Refused (returns false) when the server address is managed or not usable.
     bool setUserServerUrl(const QUrl &url);
