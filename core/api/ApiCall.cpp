@@ -1,5 +1,7 @@
 #include "core/api/ApiCall.h"
 
+#include "core/transport/NetworkAccess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -73,7 +75,7 @@ void ApiCall::onReplyFinished()
 
     if (m_stopReason != ApiError::Kind::None) {
         m_error.kind = m_stopReason;
-    } else if (status == 0 || status == 407) {
+    } else if (status == 0 || NetworkAccess::isProxyRefusal(reply)) {
         // No answer from the server itself: the connection, TLS or the proxy failed, or
         // something answered, but not in HTTP (as unusable as garbage, and not "down").
         qCDebug(lcApi) << "no HTTP answer:" << reply->error();
@@ -93,6 +95,11 @@ void ApiCall::onReplyFinished()
         }
     } else {
         m_error = errorFromBody(status, reply->readAll());
+        // A gateway's own error page: the proxy or a load balancer could not reach the server.
+        const bool viaProxy = NetworkAccess::proxyUsedFor(reply).type() != QNetworkProxy::NoProxy;
+        if (m_error.kind == ApiError::Kind::BadResponse
+            && ((status >= 502 && status <= 504) || (status >= 500 && viaProxy)))
+            m_error.kind = ApiError::Kind::Unreachable;
     }
     m_finished = true;
     emit finished();
@@ -100,6 +107,8 @@ void ApiCall::onReplyFinished()
 
 ApiError::Kind ApiCall::connectionFailure(QNetworkReply *reply) const
 {
+    if (NetworkAccess::isProxyRefusal(reply))
+        return ApiError::Kind::ProxyRefused;
     switch (reply->error()) {
     case QNetworkReply::ProtocolFailure:
         return ApiError::Kind::BadResponse;
@@ -113,10 +122,12 @@ ApiError::Kind ApiCall::connectionFailure(QNetworkReply *reply) const
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
         return ApiError::Kind::ProxyUnreachable;
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-        return ApiError::Kind::ProxyRefused;
     default:
-        return ApiError::Kind::Unreachable;
+        // Through a proxy, a connection that fails is the proxy's: a server it cannot reach
+        // comes back as its error page.
+        return NetworkAccess::proxyUsedFor(reply).type() == QNetworkProxy::NoProxy
+            ? ApiError::Kind::Unreachable
+            : ApiError::Kind::ProxyUnreachable;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 
@@ -107,10 +108,43 @@ QNetworkAccessManager *NetworkAccess::createManager(QObject *parent) const
         break;
     }
     if (m_proxyCredentials) {
-        QObject::connect(manager, &QNetworkAccessManager::proxyAuthenticationRequired,
-                         m_proxyCredentials.data(), &ProxyCredentials::answer);
+        ProxyCredentials *credentials = m_proxyCredentials.data();
+        QObject::connect(manager, &QNetworkAccessManager::proxyAuthenticationRequired, credentials,
+                         &ProxyCredentials::answer);
+        // Runs before the reply's own handlers. Qt would keep sending refused credentials it
+        // has cached without asking again, so they go from its cache as well as from ours.
+        QObject::connect(manager, &QNetworkAccessManager::finished, credentials,
+                         [manager, credentials](QNetworkReply *reply) {
+                             if (credentials->hasCredentials() && isProxyRefusal(reply)) {
+                                 credentials->forget();
+                                 manager->clearAccessCache();
+                             }
+                         });
     }
     return manager;
+}
+
+QNetworkProxy NetworkAccess::proxyUsedFor(const QNetworkReply *reply)
+{
+    const QNetworkAccessManager *manager = reply->manager();
+    if (!manager)
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    QNetworkProxy proxy = manager->proxy();
+    if (QNetworkProxyFactory *factory = manager->proxyFactory())
+        proxy = factory->queryProxy(QNetworkProxyQuery(reply->url())).value(0);
+    const bool none
+        = proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::DefaultProxy;
+    return none ? QNetworkProxy(QNetworkProxy::NoProxy) : proxy;
+}
+
+bool NetworkAccess::isProxyRefusal(const QNetworkReply *reply)
+{
+    if (reply->error() == QNetworkReply::ProxyAuthenticationRequiredError)
+        return true;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    return status == 401 && !type.contains(QLatin1String("json"), Qt::CaseInsensitive)
+        && proxyUsedFor(reply).type() != QNetworkProxy::NoProxy;
 }
 
 } // namespace cqrs

@@ -8,6 +8,7 @@
 #include <QString>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 class QObject;
 
 namespace cqrs {
@@ -32,6 +33,13 @@ public:
                                                      QString *problem = nullptr);
 
     QNetworkAccessManager *createManager(QObject *parent) const;
+
+    // The proxy a finished request went through (NoProxy when none).
+    static QNetworkProxy proxyUsedFor(const QNetworkReply *reply);
+    // The proxy refused the request for want of a user name and password, or for wrong ones.
+    // Some proxies (tinyproxy among them) answer wrong credentials with a plain 401 instead of
+    // another 407; the CQRS server and the identity provider answer 401 only in JSON.
+    static bool isProxyRefusal(const QNetworkReply *reply);
 
     const ProxySetting &proxy() const { return m_proxy; }
     const QList<QSslCertificate> &extraCaCertificates() const { return m_extraCaCertificates; }

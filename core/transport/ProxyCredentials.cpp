@@ -14,8 +14,7 @@ void ProxyCredentials::answer(const QNetworkProxy &proxy, QAuthenticator *authen
     // Qt hands back the authenticator it last used: the same user name means the proxy has just
     // refused exactly these credentials.
     if (m_credentials && authenticator->user() == m_credentials->user) {
-        m_credentials.reset();
-        emit refused();
+        forget();
         return;
     }
     if (!m_credentials && m_prompt)
@@ -24,6 +23,12 @@ void ProxyCredentials::answer(const QNetworkProxy &proxy, QAuthenticator *authen
         return;
     authenticator->setUser(m_credentials->user);
     authenticator->setPassword(m_credentials->password);
+}
+
+void ProxyCredentials::forget()
+{
+    m_credentials.reset();
+    emit refused();
 }
 
 } // namespace cqrs

@@ -39,6 +39,8 @@ public:
     void answer(const QNetworkProxy &proxy, QAuthenticator *authenticator);
 
     bool hasCredentials() const { return m_credentials.has_value(); }
+    // The proxy refused what was given: the next request asks again.
+    void forget();
 
 signals:
     // The proxy refused the user name and password given for it.

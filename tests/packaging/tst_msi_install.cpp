@@ -54,10 +54,13 @@ using RegistryKeys = QHash<QString, QHash<QString, RegistryValue>>;
 
 // The admin properties of a managed install and the policy values they must become.
 const QStringList managedProperties
-    = {QStringLiteral("SERVER_URL=https://cqrs.example.nhs.uk/"), QStringLiteral("SSO_ENABLED=0"),
+    = {QStringLiteral("SERVER_URL=https://cqrs.example.nhs.uk/"),
+       QStringLiteral("SSO_ENABLED=0"),
        QStringLiteral("SSO_ISSUER=https://login.microsoftonline.com/tenant/v2.0"),
        QStringLiteral("SSO_CLIENT_ID=11111111-2222-3333-4444-555555555555"),
-       QStringLiteral("SSO_SCOPES=openid profile email")};
+       QStringLiteral("SSO_SCOPES=openid profile email"),
+       QStringLiteral("PROXY_URL=http://proxy.practice.nhs.uk:8080"),
+       QStringLiteral("EXTRA_CA_CERTIFICATES=C:\\ProgramData\\Practice\\inspection-ca.pem")};
 const QHash<QString, RegistryValue> managedPolicy = {
     {QStringLiteral("ServerUrl"),
      {QStringLiteral("REG_SZ"), QStringLiteral("https://cqrs.example.nhs.uk/")}},
@@ -68,6 +71,10 @@ const QHash<QString, RegistryValue> managedPolicy = {
      {QStringLiteral("REG_SZ"), QStringLiteral("11111111-2222-3333-4444-555555555555")}},
     {QStringLiteral("SsoScopes"),
      {QStringLiteral("REG_SZ"), QStringLiteral("openid profile email")}},
+    {QStringLiteral("ProxyUrl"),
+     {QStringLiteral("REG_SZ"), QStringLiteral("http://proxy.practice.nhs.uk:8080")}},
+    {QStringLiteral("ExtraCaCertificates"),
+     {QStringLiteral("REG_SZ"), QStringLiteral("C:\\ProgramData\\Practice\\inspection-ca.pem")}},
 };
 
 } // namespace

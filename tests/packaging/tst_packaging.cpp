@@ -54,8 +54,10 @@ const QString protocolKey = QStringLiteral("Software\\Classes\\cqrs");
 const QString productKey = QStringLiteral("Software\\NHS\\CQRS Desktop");
 const QString rememberedKey = productKey + QStringLiteral("\\Installer");
 const QStringList adminProperties
-    = {QStringLiteral("SERVER_URL"), QStringLiteral("SSO_ENABLED"), QStringLiteral("SSO_ISSUER"),
-       QStringLiteral("SSO_CLIENT_ID"), QStringLiteral("SSO_SCOPES")};
+    = {QStringLiteral("SERVER_URL"),           QStringLiteral("SSO_ENABLED"),
+       QStringLiteral("SSO_ISSUER"),           QStringLiteral("SSO_CLIENT_ID"),
+       QStringLiteral("SSO_SCOPES"),           QStringLiteral("PROXY_URL"),
+       QStringLiteral("EXTRA_CA_CERTIFICATES")};
 
 } // namespace
 
@@ -239,6 +241,12 @@ void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet_data()
     QTest::newRow("SsoScopes") << "SsoScopes"
                                << "SSO_SCOPES"
                                << "[SSO_SCOPES]";
+    QTest::newRow("ProxyUrl") << "ProxyUrl"
+                              << "PROXY_URL"
+                              << "[PROXY_URL]";
+    QTest::newRow("ExtraCaCertificates") << "ExtraCaCertificates"
+                                         << "EXTRA_CA_CERTIFICATES"
+                                         << "[EXTRA_CA_CERTIFICATES]";
 }
 
 void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet()
