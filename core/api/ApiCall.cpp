@@ -25,13 +25,28 @@ std::optional<QJsonObject> jsonObject(const QByteArray &bytes)
 
 } // namespace
 
-ApiCall::ApiCall(QNetworkReply *reply, std::chrono::milliseconds timeout, QObject *parent)
+ApiCall::ApiCall(Send send, std::chrono::milliseconds timeout, Delays retryDelays, QObject *parent)
     : QObject(parent)
-    , m_reply(reply)
+    , m_send(std::move(send))
+    , m_timeout(timeout)
+    , m_retryDelays(std::move(retryDelays))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { stop(ApiError::Kind::Timeout); });
-    m_timer.start(timeout);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::sendNow);
+    sendNow();
+}
+
+void ApiCall::sendNow()
+{
+    m_stopReason = ApiError::Kind::None;
+    m_sslErrors.clear();
+    m_error = {};
+    m_body = {};
+    QNetworkReply *reply = m_send();
+    m_reply = reply;
+    m_timer.start(m_timeout);
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // Kept to explain the failure; the errors are never ignored.
     connect(reply, &QNetworkReply::sslErrors, this,
@@ -58,7 +73,15 @@ void ApiCall::cancel()
 
 void ApiCall::stop(ApiError::Kind kind)
 {
-    if (m_finished || !m_reply)
+    if (m_finished)
+        return;
+    if (m_retryTimer.isActive()) { // between attempts: nothing in flight to abort
+        m_retryTimer.stop();
+        m_error = {};
+        m_error.kind = kind;
+        return finish();
+    }
+    if (!m_reply)
         return;
     m_stopReason = kind;
     m_reply->abort(); // emits finished, which reports m_stopReason
@@ -101,6 +124,20 @@ void ApiCall::onReplyFinished()
             && ((status >= 502 && status <= 504) || (status >= 500 && viaProxy)))
             m_error.kind = ApiError::Kind::Unreachable;
     }
+    const bool away = m_error.kind == ApiError::Kind::Unreachable
+        || m_error.kind == ApiError::Kind::ProxyUnreachable;
+    if (away && !m_retryDelays.isEmpty()) {
+        const auto delay = m_retryDelays.takeFirst();
+        m_retryTimer.start(delay);
+        emit retrying(
+            static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(delay).count()));
+        return;
+    }
+    finish();
+}
+
+void ApiCall::finish()
+{
     m_finished = true;
     emit finished();
 }
@@ -112,6 +149,9 @@ ApiError::Kind ApiCall::connectionFailure(QNetworkReply *reply) const
     switch (reply->error()) {
     case QNetworkReply::ProtocolFailure:
         return ApiError::Kind::BadResponse;
+    case QNetworkReply::OperationCanceledError: // the request's stall limit; Cancel is ours
+    case QNetworkReply::TimeoutError:
+        return ApiError::Kind::Timeout;
     case QNetworkReply::SslHandshakeFailedError:
         // A handshake that failed for another reason than the certificate (an old protocol,
         // a connection cut mid-way) is a connection failure like any other.

@@ -4,6 +4,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+
 namespace cqrs {
 
 namespace {
@@ -40,11 +42,20 @@ ApiClient::ApiClient(const QUrl &serverUrl, const NetworkAccess &network, QObjec
         m_serverUrl.setPath(m_serverUrl.path() + QLatin1Char('/'));
 }
 
+ApiCall::Delays ApiClient::defaultRetryDelays()
+{
+    using namespace std::chrono_literals;
+    // About a minute in all: long enough for a router or a server restart, short enough that
+    // the screen soon says what is wrong. Cancel stops the waiting at once.
+    return {2s, 4s, 8s, 15s, 30s};
+}
+
 ApiCall *ApiClient::send(const QByteArray &verb, const QString &path, const QJsonObject *body,
                          Auth auth)
 {
     QNetworkRequest request(m_serverUrl.resolved(QUrl(QLatin1String("api/v1/") + path)));
     request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(static_cast<int>(std::min(m_timeout, StallTimeout).count()));
     if (auth == Auth::Session)
         request.setRawHeader("Authorization", "Bearer " + m_sessionToken.toLatin1());
     QByteArray payload;
@@ -52,8 +63,11 @@ ApiCall *ApiClient::send(const QByteArray &verb, const QString &path, const QJso
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
     }
-    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, payload);
-    return new ApiCall(reply, m_timeout, this);
+    // Only a GET is sent again by itself; anything else could be done twice.
+    const ApiCall::Delays retries = verb == "GET" ? m_retryDelays : ApiCall::Delays();
+    return new ApiCall([network = m_network, request, verb,
+                        payload] { return network->sendCustomRequest(request, verb, payload); },
+                       m_timeout, retries, this);
 }
 
 ApiCall *ApiClient::fetchPasswordPolicy(QObject *receiver, Handler<PasswordPolicy> handler)

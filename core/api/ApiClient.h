@@ -26,7 +26,11 @@ class ApiClient : public QObject
 public:
     template<typename T> using Handler = std::function<void(const ApiResult<T> &)>;
 
-    static constexpr std::chrono::milliseconds DefaultTimeout {15000};
+    // Limits for slow practice links (docs/development.md, "Talking to the server"): a request
+    // ends as Timeout when nothing has moved for StallTimeout (connecting, the proxy and the
+    // TLS handshake included) or no complete answer came within DefaultTimeout.
+    static constexpr std::chrono::milliseconds StallTimeout {20000};
+    static constexpr std::chrono::milliseconds DefaultTimeout {30000};
 
     explicit ApiClient(const QUrl &serverUrl, QObject *parent = nullptr);
     // Connections configured by IT policy: proxy, proxy credentials, extra trust anchors.
@@ -34,6 +38,9 @@ public:
 
     QUrl serverUrl() const { return m_serverUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Back-off for GETs when the server or network is away (tests shorten it).
+    static ApiCall::Delays defaultRetryDelays();
+    void setRetryDelays(ApiCall::Delays delays) { m_retryDelays = std::move(delays); }
     bool hasSession() const { return !m_sessionToken.isEmpty(); }
     // The most recent failure other than Cancel, for "Copy details for the service desk".
     const ApiError &lastError() const { return m_lastError; }
@@ -83,6 +90,7 @@ private:
     QUrl m_serverUrl;
     ApiError m_lastError;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
+    ApiCall::Delays m_retryDelays = defaultRetryDelays();
     QString m_sessionToken;
 };
 

@@ -66,6 +66,7 @@ private slots:
         server.setQuery(QStringLiteral("token=leaked-query-secret"));
         server.setFragment(QStringLiteral("leaked-fragment-secret"));
         ApiClient client(stub.url());
+        client.setRetryDelays({});
         QStringList details;
         auto record = [&] {
             details << ServiceDeskDetails::compose(server, client.lastError());
