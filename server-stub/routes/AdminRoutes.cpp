@@ -1,10 +1,13 @@
-#include "server-stub/routes/AdminRoutes.h"
+#include "server-stub/routes/AdminKeyGuard.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/service/Administration.h"
 #include "server-stub/service/Backend.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+
+#include <memory>
 
 #include <httplib.h>
 
@@ -31,16 +34,14 @@ public:
 
 } // namespace
 
-AdminRoutes::AdminRoutes(const RouteContext &context)
-    : m_context(context)
-    , m_keyGuard(context.adminKey, context.backend.clock())
-{ }
-
-void AdminRoutes::addRoutes(Router &router)
+void addAdminRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
+    // One guard for every admin route, so wrong keys count across them all.
+    const auto keyGuard = std::make_shared<AdminKeyGuard>(context.adminKey, backend.clock());
     router.add("POST", QStringLiteral("/api/v1/admin/users"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    const QJsonObject body = request.jsonBody();
                    User user;
                    user.userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
@@ -50,8 +51,7 @@ void AdminRoutes::addRoutes(Router &router)
                    user.organisation
                        = HttpRequest::optionalString(body, QStringLiteral("organisation"), 256);
                    user.role = HttpRequest::optionalString(body, QStringLiteral("role"), 256);
-                   const Administration::Created created
-                       = Administration(m_context.backend).createUser(user);
+                   const Administration::Created created = Administration(backend).createUser(user);
                    switch (created.kind) {
                    case Administration::Created::Kind::Invalid:
                        throw HttpError::badRequest(created.problem);
@@ -64,10 +64,10 @@ void AdminRoutes::addRoutes(Router &router)
                });
 
     router.add("GET", QStringLiteral("/api/v1/admin/users"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    QJsonArray users;
-                   for (const User &user : m_context.backend.users().all())
+                   for (const User &user : backend.users().all())
                        users.append(user.toJson());
                    Reply::json(response, 200, {{QStringLiteral("users"), users}});
                });
@@ -75,18 +75,19 @@ void AdminRoutes::addRoutes(Router &router)
     // These take no body: `curl -d ''` sends a form Content-Type, and the admin key, which a
     // web page cannot have, is what keeps cross-site requests out.
     router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/invitation"),
-               Router::Body::None, [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+               Router::Body::None,
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    const QString userId = request.pathArgument(0);
-                   if (!Administration(m_context.backend).reinvite(userId))
+                   if (!Administration(backend).reinvite(userId))
                        throw Messages::unknownUser();
                    Reply::json(response, 202, {{QStringLiteral("userId"), userId}});
                });
 
     router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"), Router::Body::None,
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
-                   if (!Administration(m_context.backend).unlock(request.pathArgument(0)))
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
+                   if (!Administration(backend).unlock(request.pathArgument(0)))
                        throw Messages::unknownUser();
                    Reply::noContent(response);
                });

@@ -1,4 +1,4 @@
-#include "server-stub/routes/MeRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/routes/ApiAnswers.h"
 #include "server-stub/service/Backend.h"
@@ -32,18 +32,17 @@ public:
 
 } // namespace
 
-void MeRoutes::addRoutes(Router &router)
+void addMeRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
     router.add("GET", QStringLiteral("/api/v1/me"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   Reply::json(
-                       response, 200,
-                       ApiAnswers::requireSession(m_context.backend, request).user.toJson());
+               [&backend](const HttpRequest &request, httplib::Response &response) {
+                   Reply::json(response, 200,
+                               ApiAnswers::requireSession(backend, request).user.toJson());
                });
 
     router.add("POST", QStringLiteral("/api/v1/me/password"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   Backend &backend = m_context.backend;
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const ApiAnswers::SignedIn signedIn
                        = ApiAnswers::requireSession(backend, request);
                    const QJsonObject body = request.jsonBody();

@@ -1,4 +1,4 @@
-#include "server-stub/routes/PasswordResetRequestRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
@@ -32,13 +32,13 @@ public:
 
 } // namespace
 
-void PasswordResetRequestRoutes::addRoutes(Router &router)
+void addPasswordResetRequestRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
     router.add("POST", QStringLiteral("/api/v1/password-resets"),
-               [this](const HttpRequest &request, httplib::Response &response) {
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const QString userId = HttpRequest::requiredString(
                        request.jsonBody(), QStringLiteral("userId"), 256);
-                   Backend &backend = m_context.backend;
                    if (!backend.resetLimiter().allow(userId, backend.clock().nowMs()))
                        throw Messages::tooMany();
                    // Only a registered user can reset; anyone else learns nothing from the

@@ -1,4 +1,4 @@
-#include "server-stub/idp/NhsMailUserMatch.h"
+#include "server-stub/service/NhsMailUserMatch.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
