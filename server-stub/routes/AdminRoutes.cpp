@@ -22,11 +22,11 @@ class Messages
 public:
     static HttpError unknownUser()
     {
-        return {404, QStringLiteral("unknown_user"), tr("There is no user with this User ID.")};
+        return {api::Errors::UnknownUser, tr("There is no user with this User ID.")};
     }
     static HttpError exists()
     {
-        return {409, QStringLiteral("user_exists"),
+        return {api::Errors::UserExists,
                 tr("A user with this User ID already exists. To send them a new link, use "
                    "/api/v1/admin/users/{userId}/invitation.")};
     }
@@ -39,7 +39,7 @@ void addAdminRoutes(Router &router, const RouteContext &context)
     Backend &backend = context.backend;
     // One guard for every admin route, so wrong keys count across them all.
     const auto keyGuard = std::make_shared<AdminKeyGuard>(context.adminKey, backend.clock());
-    router.add("POST", QStringLiteral("/api/v1/admin/users"),
+    router.add("POST", QString(api::Paths::AdminUsers),
                [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
                    keyGuard->require(request, response);
                    const QJsonObject body = request.jsonBody();
@@ -63,7 +63,7 @@ void addAdminRoutes(Router &router, const RouteContext &context)
                    Reply::json(response, 201, created.user.toJson());
                });
 
-    router.add("GET", QStringLiteral("/api/v1/admin/users"),
+    router.add("GET", QString(api::Paths::AdminUsers),
                [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
                    keyGuard->require(request, response);
                    QJsonArray users;
@@ -74,8 +74,7 @@ void addAdminRoutes(Router &router, const RouteContext &context)
 
     // These take no body: `curl -d ''` sends a form Content-Type, and the admin key, which a
     // web page cannot have, is what keeps cross-site requests out.
-    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/invitation"),
-               Router::Body::None,
+    router.add("POST", QString(api::Paths::AdminInvitation), Router::Body::None,
                [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
                    keyGuard->require(request, response);
                    const QString userId = request.pathArgument(0);
@@ -84,7 +83,7 @@ void addAdminRoutes(Router &router, const RouteContext &context)
                    Reply::json(response, 202, {{QStringLiteral("userId"), userId}});
                });
 
-    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"), Router::Body::None,
+    router.add("POST", QString(api::Paths::AdminUnlock), Router::Body::None,
                [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
                    keyGuard->require(request, response);
                    if (!Administration(backend).unlock(request.pathArgument(0)))

@@ -19,19 +19,19 @@ class Messages
 public:
     static HttpError unknown()
     {
-        return {404, QStringLiteral("unknown_token"),
+        return {api::Errors::UnknownToken,
                 tr("This link is not valid. Check that you used the whole link from the email, "
                    "or ask for a new one.")};
     }
     static HttpError used()
     {
-        return {410, QStringLiteral("token_used"),
+        return {api::Errors::TokenUsed,
                 tr("This link has already been used. Sign in with your password, or ask for a "
                    "new link.")};
     }
     static HttpError expired()
     {
-        return {410, QStringLiteral("token_expired"),
+        return {api::Errors::TokenExpired,
                 tr("This link has expired or has been replaced by a newer one. Use the latest "
                    "email, or ask for a new link.")};
     }
@@ -73,8 +73,8 @@ void addLinkRoutes(Router &router, const RouteContext &context, LinkTokenStore::
 {
     Backend &backend = context.backend;
     const QString path = purpose == LinkTokenStore::Purpose::Register
-        ? QStringLiteral("/api/v1/registrations/{token}")
-        : QStringLiteral("/api/v1/password-resets/{token}");
+        ? QString(api::Paths::Registration)
+        : QString(api::Paths::PasswordReset);
 
     router.add("GET", path,
                [&backend, purpose](const HttpRequest &request, httplib::Response &response) {

@@ -20,12 +20,12 @@ class Messages
 public:
     static HttpError wrongCurrent()
     {
-        return {401, QStringLiteral("invalid_credentials"),
+        return {api::Errors::InvalidCredentials,
                 tr("Your current password is not right. Type it again.")};
     }
     static HttpError changedMeanwhile()
     {
-        return {409, QStringLiteral("conflict"),
+        return {api::Errors::Conflict,
                 tr("Your password was changed in another window meanwhile. Sign in again.")};
     }
 };
@@ -35,13 +35,13 @@ public:
 void addMeRoutes(Router &router, const RouteContext &context)
 {
     Backend &backend = context.backend;
-    router.add("GET", QStringLiteral("/api/v1/me"),
+    router.add("GET", QString(api::Paths::Me),
                [&backend](const HttpRequest &request, httplib::Response &response) {
                    Reply::json(response, 200,
                                ApiAnswers::requireSession(backend, request).user.toJson());
                });
 
-    router.add("POST", QStringLiteral("/api/v1/me/password"),
+    router.add("POST", QString(api::Paths::MyPassword),
                [&backend](const HttpRequest &request, httplib::Response &response) {
                    const ApiAnswers::SignedIn signedIn
                        = ApiAnswers::requireSession(backend, request);

@@ -24,7 +24,7 @@ public:
     }
     static HttpError tooMany()
     {
-        return {429, QStringLiteral("too_many_requests"),
+        return {api::Errors::TooManyRequests,
                 tr("Several reset links have been asked for this User ID recently. Use the "
                    "latest email, or try again in an hour.")};
     }
@@ -35,7 +35,7 @@ public:
 void addPasswordResetRequestRoutes(Router &router, const RouteContext &context)
 {
     Backend &backend = context.backend;
-    router.add("POST", QStringLiteral("/api/v1/password-resets"),
+    router.add("POST", QString(api::Paths::PasswordResets),
                [&backend](const HttpRequest &request, httplib::Response &response) {
                    const QString userId = HttpRequest::requiredString(
                        request.jsonBody(), QStringLiteral("userId"), 256);

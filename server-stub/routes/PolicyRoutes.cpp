@@ -15,7 +15,7 @@ void addPolicyRoutes(Router &router, const RouteContext &context)
     // The policy does not change while the server runs: serialise it once.
     const std::string body
         = QJsonDocument(backend.policy().toJson()).toJson(QJsonDocument::Compact).toStdString();
-    router.add("GET", QStringLiteral("/api/v1/password-policy"),
+    router.add("GET", QString(api::Paths::PasswordPolicy),
                [body](const HttpRequest &, httplib::Response &response) {
                    response.set_content(body, "application/json");
                });

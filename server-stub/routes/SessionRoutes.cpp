@@ -12,7 +12,7 @@ void addSessionRoutes(Router &router, const RouteContext &context)
 {
     Backend &backend = context.backend;
     router.add(
-        "POST", QStringLiteral("/api/v1/sessions"),
+        "POST", QString(api::Paths::Sessions),
         [&backend](const HttpRequest &request, httplib::Response &response) {
             const QJsonObject body = request.jsonBody();
             const QString userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
@@ -32,7 +32,7 @@ void addSessionRoutes(Router &router, const RouteContext &context)
                         ApiAnswers::session(issued, result.user, backend.sessions().lifetimes()));
         });
 
-    router.add("DELETE", QStringLiteral("/api/v1/sessions/current"),
+    router.add("DELETE", QString(api::Paths::CurrentSession),
                [&backend](const HttpRequest &request, httplib::Response &response) {
                    const ApiAnswers::SignedIn signedIn
                        = ApiAnswers::requireSession(backend, request);

@@ -19,7 +19,7 @@ namespace {
 
 HttpError invalidToken(const QString &message)
 {
-    return HttpError(401, QStringLiteral("invalid_token"), message);
+    return HttpError(api::Errors::InvalidToken, message);
 }
 
 // One NHSmail id_token turned into a CQRS session.
@@ -92,7 +92,7 @@ SsoTrust SsoTrust::external(const QString &issuer, const QString &audience)
 void addSsoSessionRoutes(Router &router, const RouteContext &context)
 {
     const auto signIn = std::make_shared<const SsoSignIn>(context.backend, context.ssoTrust);
-    router.add("POST", QStringLiteral("/api/v1/sessions/sso"),
+    router.add("POST", QString(api::Paths::SsoSessions),
                [signIn](const HttpRequest &request, httplib::Response &response) {
                    signIn->signIn(request, response);
                });
