@@ -1,6 +1,6 @@
 #include "server-stub/idp/IdpRoutes.h"
 
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/idp/SignInPage.h"
 

@@ -2,7 +2,7 @@
 
 #include "core/crypto/ConstantTime.h"
 #include "core/crypto/SecretToken.h"
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/http/HttpRequest.h"
 

@@ -1,7 +1,7 @@
 #include "server-stub/routes/ApiAnswers.h"
 
 #include "core/crypto/SecretToken.h"
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 #include "server-stub/service/Backend.h"
 
 #include <QJsonArray>

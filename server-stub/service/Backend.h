@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/policy/PasswordPolicy.h"
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 #include "server-stub/mail/Outbox.h"
 #include "server-stub/service/HashingPool.h"
 #include "server-stub/service/MailQueue.h"

@@ -1,6 +1,6 @@
 #include "server-stub/storage/UserStore.h"
 
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 #include "server-stub/storage/Database.h"
 
 #include <QJsonValue>
