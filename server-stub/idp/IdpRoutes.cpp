@@ -1,8 +1,8 @@
 #include "server-stub/idp/IdpRoutes.h"
 
-#include "server-stub/time/Clock.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/idp/SignInPage.h"
+#include "server-stub/time/Clock.h"
 
 #include "core/crypto/SecureRandom.h"
 #include "core/oidc/token/Pkce.h"

@@ -5,6 +5,7 @@
 #include "server-stub/storage/Migrations.h"
 #include "server-stub/storage/SessionStore.h"
 #include "server-stub/storage/SignInThrottle.h"
+#include "server-stub/storage/SingleUseTokens.h"
 #include "server-stub/storage/SsoSchema.h"
 #include "server-stub/storage/UsedIdTokens.h"
 #include "server-stub/storage/UserStore.h"
@@ -185,6 +186,23 @@ private slots:
         QCOMPARE(throttle.settleSuccess(u"jdoe", Start), 0);
         QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
         QCOMPARE(throttle.settleFailure(u"jdoe", Start), 0);
+    }
+
+    void aSingleUseTokenIsSpentOnceWhileItLasts()
+    {
+        m_database->exec(QStringLiteral("CREATE TABLE secrets (hash TEXT PRIMARY KEY, used_at"
+                                        " INTEGER, expires_at INTEGER, voided_at INTEGER)"));
+        for (const char *hash : {"a", "b", "c"})
+            m_database->exec(QStringLiteral("INSERT INTO secrets (hash, expires_at) VALUES (?, ?)"),
+                             {QLatin1String(hash), Start + Minute});
+        m_database->exec(QStringLiteral("UPDATE secrets SET voided_at = 1 WHERE hash = 'c'"));
+        const SingleUseTokens secrets {QStringLiteral("secrets"), QStringLiteral("hash"),
+                                       QStringLiteral("voided_at IS NULL")};
+        QVERIFY(secrets.spend(*m_database, QStringLiteral("a"), Start));
+        QVERIFY(!secrets.spend(*m_database, QStringLiteral("a"), Start));
+        QVERIFY(!secrets.spend(*m_database, QStringLiteral("b"), Start + Minute));
+        QVERIFY(!secrets.spend(*m_database, QStringLiteral("c"), Start));
+        QVERIFY(!secrets.spend(*m_database, QStringLiteral("unknown"), Start));
     }
 
     void anIdTokenIsSpentOnce()
