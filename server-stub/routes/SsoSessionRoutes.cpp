@@ -51,16 +51,15 @@ void SsoSignIn::signIn(const HttpRequest &request, httplib::Response &response) 
     const QString idToken
         = HttpRequest::requiredString(request.jsonBody(), QStringLiteral("idToken"), 16 * 1024);
     const IdTokenClaims claims = verify(idToken);
-    Backend &backend = m_backend;
     const qint64 acceptedUntil = claims.expiresAt.toMSecsSinceEpoch()
         + std::chrono::milliseconds(IdTokenValidator::DefaultSkew).count();
-    if (!m_usedTokens.spend(idToken, acceptedUntil, backend.clock().nowMs()))
+    if (!m_usedTokens.spend(idToken, acceptedUntil, m_backend.clock().nowMs()))
         throw invalidToken(tr("This NHSmail sign-in has already been used. Sign "
                               "in with NHSmail again."));
     const User user = m_users.userFor(claims);
     const SessionStore::Issued issued
-        = backend.sessions().create(user.userId, backend.clock().nowMs());
-    Reply::json(response, 201, ApiAnswers::session(issued, user, backend.sessions().lifetimes()));
+        = m_backend.sessions().create(user.userId, m_backend.clock().nowMs());
+    Reply::json(response, 201, ApiAnswers::session(issued, user, m_backend.sessions().lifetimes()));
 }
 
 IdTokenClaims SsoSignIn::verify(const QString &idToken) const
