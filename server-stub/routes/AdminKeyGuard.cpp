@@ -2,9 +2,9 @@
 
 #include "core/crypto/ConstantTime.h"
 #include "core/crypto/SecretToken.h"
-#include "server-stub/time/Clock.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/http/HttpRequest.h"
+#include "server-stub/time/Clock.h"
 
 #include <QJsonObject>
 

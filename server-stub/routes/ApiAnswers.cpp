@@ -1,8 +1,8 @@
 #include "server-stub/routes/ApiAnswers.h"
 
 #include "core/crypto/SecretToken.h"
-#include "server-stub/time/Clock.h"
 #include "server-stub/service/Backend.h"
+#include "server-stub/time/Clock.h"
 
 #include <QJsonArray>
 
