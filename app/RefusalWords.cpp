@@ -1,5 +1,7 @@
 #include "app/RefusalWords.h"
 
+#include "core/api/ApiContract.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -7,7 +9,12 @@ namespace cqrs::app {
 
 namespace {
 
-const QString MinAgeRule = QStringLiteral("min-age");
+const QString MinAgeRule = ruleId(PolicyRule::MinAge);
+
+bool refused(const ApiError &error, const api::ApiErrorCode &code)
+{
+    return error.kind == ApiError::Kind::Refused && error.code == code.code;
+}
 
 // "Tuesday 24 November 2026 at 09:30" in the person's own locale and time zone.
 QString whenForPeople(const QDateTime &moment)
@@ -32,7 +39,8 @@ QString minAgeRefusal(const ApiError &error)
 
 bool RefusalWords::isSpentLink(const ApiError &error)
 {
-    return error.is(u"token_used") || error.is(u"token_expired") || error.is(u"unknown_token");
+    return refused(error, api::Errors::TokenUsed) || refused(error, api::Errors::TokenExpired)
+        || refused(error, api::Errors::UnknownToken);
 }
 
 RefusalWords::Words RefusalWords::forLink(const ApiError &error, bool resetLink)
@@ -42,15 +50,15 @@ RefusalWords::Words RefusalWords::forLink(const ApiError &error, bool resetLink)
         : tr("Ask your CQRS User Administrator to send you a new one.");
     const QString kind = resetLink ? tr("password reset link") : tr("registration link");
     const QString title = tr("This link cannot be used");
-    if (error.is(u"token_expired"))
+    if (refused(error, api::Errors::TokenExpired))
         return {title, tr("This %1 has expired.").arg(kind) + QLatin1Char(' ') + whatNext, {}};
-    if (error.is(u"token_used"))
+    if (refused(error, api::Errors::TokenUsed))
         return {
             title,
             tr("This %1 has already been used. If you have set your password, sign in.").arg(kind)
                 + QLatin1Char(' ') + tr("If not:") + QLatin1Char(' ') + whatNext,
             {}};
-    if (error.is(u"unknown_token"))
+    if (refused(error, api::Errors::UnknownToken))
         return {title,
                 tr("This %1 is not recognised. A newer link may have replaced it.").arg(kind)
                     + QLatin1Char(' ') + whatNext,
@@ -69,14 +77,14 @@ RefusalWords::Words RefusalWords::forPasswordChange(const ApiError &error)
         const QString message = minAgeRefusal(error);
         return {{}, message, {{MinAgeRule, message}}};
     }
-    if (error.is(u"invalid_credentials"))
+    if (refused(error, api::Errors::InvalidCredentials))
         return {{}, tr("Your current password is not correct."), {}};
     return {{}, error.userMessage(), {}};
 }
 
 QString RefusalWords::forSignIn(const ApiError &error)
 {
-    if (error.is(u"account_locked") && error.retryAfterSeconds) {
+    if (refused(error, api::Errors::AccountLocked) && error.retryAfterSeconds) {
         const QDateTime until = QDateTime::currentDateTime().addSecs(*error.retryAfterSeconds);
         return tr("Your account is locked after too many unsuccessful sign-in attempts. Try again "
                   "after %1, or ask your CQRS User Administrator to unlock it.")
@@ -87,7 +95,7 @@ QString RefusalWords::forSignIn(const ApiError &error)
 
 QString RefusalWords::forNhsMailSignIn(const ApiError &error)
 {
-    if (error.is(u"not_registered"))
+    if (refused(error, api::Errors::NotRegistered))
         return tr("Your NHSmail account is not linked to a CQRS user. Register with the link your "
                   "CQRS User Administrator sent you first.");
     if (error.httpStatus == 401)
@@ -98,7 +106,8 @@ QString RefusalWords::forNhsMailSignIn(const ApiError &error)
 
 bool RefusalWords::refusesNhsMail(const ApiError &error)
 {
-    return error.httpStatus == 401 || error.is(u"not_registered") || error.is(u"nhsmail_mismatch");
+    return error.httpStatus == 401 || refused(error, api::Errors::NotRegistered)
+        || refused(error, api::Errors::NhsMailMismatch);
 }
 
 } // namespace cqrs::app

@@ -9,8 +9,9 @@
 namespace cqrs::app {
 
 // What the server's refusals mean to the person, for every journey, in one place: the only file
-// in app/ that reads API error codes and rule ids, so a typed contract replaces strings here
-// alone. Errors it has no special words for get ApiError::userMessage().
+// in app/ that reads API error codes and rule ids, and it reads them from the typed contract
+// (core/api/ApiContract.h, core/policy/PolicyRule.h). Errors it has no special words for get
+// ApiError::userMessage().
 class RefusalWords
 {
     Q_DECLARE_TR_FUNCTIONS(RefusalWords)

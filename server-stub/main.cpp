@@ -1,6 +1,6 @@
 #include "server-stub/cli/CommandLine.h"
 #include "server-stub/cli/Commands.h"
-#include "server-stub/idp/IdpCommands.h"
+#include "server-stub/cli/IdpCommands.h"
 #include "server-stub/storage/Database.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,7 @@
 #include "core/api/ApiError.h"
 
+#include "core/api/ApiContract.h"
+
 namespace cqrs {
 
 QString ApiError::userMessage() const
@@ -31,17 +33,19 @@ QString ApiError::userMessage() const
     case Kind::Refused:
         break;
     }
-    if (code == u"invalid_credentials")
+    if (code == api::Errors::InvalidCredentials.code)
         return tr("The User ID or password is not correct. Check them and try again.");
-    if (code == u"account_locked")
+    if (code == api::Errors::AccountLocked.code)
         return tr("Your account is locked after too many unsuccessful sign-in attempts.");
+    // Not the stub's: the live service may refuse a sign-in this way.
     if (code == u"registration_incomplete")
         return tr("You have not finished registering. Open the registration link in your email "
                   "first.");
-    if (code == u"unknown_token" || code == u"token_used" || code == u"token_expired")
+    if (code == api::Errors::UnknownToken.code || code == api::Errors::TokenUsed.code
+        || code == api::Errors::TokenExpired.code)
         return tr("This link can no longer be used. Ask your CQRS User Administrator to send you "
                   "a new one.");
-    if (code == u"password_policy")
+    if (code == api::Errors::PasswordPolicy.code)
         return tr("The password does not meet the Password Policy. See the ticked and crossed "
                   "rules.");
     if (httpStatus == 401)

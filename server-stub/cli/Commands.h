@@ -1,6 +1,8 @@
 #pragma once
 
 #include "server-stub/cli/CommandLine.h"
+#include "server-stub/http/Router.h"
+#include "server-stub/routes/SsoTrust.h"
 #include "server-stub/service/Backend.h"
 
 #include <optional>
@@ -20,5 +22,16 @@ constexpr qsizetype MinimumAdminKeyLength = 16;
 // The admin key from --admin-key-file, --admin-key or CQRS_ADMIN_KEY (empty: the admin API is
 // off); std::nullopt with `error` set when it cannot be read or is too short to be a secret.
 std::optional<QString> adminKey(const CommandLine &line, QString *error);
+
+struct SsoSwitches
+{
+    bool idp = false; // --idp: run the stand-in identity provider under /idp
+    bool dev = false;
+    QString trustIssuer; // --trust-issuer: an external OpenID provider's issuer URL
+    QString trustAudience; // --trust-audience: the client id its tokens must be issued to
+};
+// Adds the stand-in provider's routes when asked for, and says whose id_tokens
+// POST /api/v1/sessions/sso trusts: the external issuer if given, else the stand-in, else none.
+std::optional<SsoTrust> singleSignOn(Router &router, Backend &backend, const SsoSwitches &switches);
 
 } // namespace cqrs::stub::Commands

@@ -1,6 +1,6 @@
 #include "server-stub/cli/Commands.h"
 #include "server-stub/http/HttpServer.h"
-#include "server-stub/routes/RouteModules.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include <QTextStream>
 
@@ -92,16 +92,11 @@ int serve(const CommandLine &line)
     }
     const sigset_t stopSignals = blockStopSignals();
     Backend backend(*settings);
-    const RouteContext context {backend,
-                                *adminKey,
-                                line.flag(QStringLiteral("dev")),
-                                line.flag(QStringLiteral("idp")),
-                                trustIssuer,
-                                trustAudience};
+    const SsoSwitches sso {line.flag(QStringLiteral("idp")), line.flag(QStringLiteral("dev")),
+                           trustIssuer, trustAudience};
     Router router;
-    const auto modules = routeModules(context);
-    for (const auto &module : modules)
-        module->addRoutes(router);
+    const RouteContext context {backend, *adminKey, sso.dev, singleSignOn(router, backend, sso)};
+    addApiRoutes(router, context);
 
     http.publicUrl = backend.settings().publicUrl;
     HttpServer server(http, router);
@@ -123,7 +118,7 @@ int serve(const CommandLine &line)
                 adminKey->isEmpty() ? "off (no --admin-key-file, --admin-key or CQRS_ADMIN_KEY)"
                                     : "on",
                 context.dev ? "on" : "off");
-    if (context.idp)
+    if (sso.idp)
         std::printf("identity provider: %s/idp\n", qPrintable(backend.settings().publicUrl));
     // Tests and scripts wait for exactly this line: keep its format.
     std::printf("listening on %s\n", qPrintable(server.url()));

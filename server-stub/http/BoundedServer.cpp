@@ -2,6 +2,8 @@
 
 #include "server-stub/http/ConnectionStream.h"
 
+#include "core/api/ApiContract.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,11 +41,13 @@ constexpr int DrainMs = 2000;
 void refuseBusyClient(ConnectionStream &stream)
 {
     const QByteArray body
-        = QJsonDocument(QJsonObject {
-                            {QStringLiteral("error"), QStringLiteral("too_many_connections")},
-                            {QStringLiteral("message"), Messages::tooManyConnections()},
-                        })
+        = QJsonDocument(
+              QJsonObject {
+                  {QStringLiteral("error"), QString(api::Errors::TooManyConnections.code)},
+                  {QStringLiteral("message"), Messages::tooManyConnections()},
+              })
               .toJson(QJsonDocument::Compact);
+    static_assert(api::Errors::TooManyConnections.status == 429);
     const QByteArray answer = "HTTP/1.1 429 Too Many Requests\r\n"
                               "Content-Type: application/json\r\n"
                               "Cache-Control: no-store\r\n"

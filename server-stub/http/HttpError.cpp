@@ -24,7 +24,7 @@ QJsonObject HttpError::toJson() const
 
 HttpError HttpError::badRequest(const QString &message)
 {
-    return HttpError(400, QStringLiteral("bad_request"), message);
+    return HttpError(api::Errors::BadRequest, message);
 }
 
 namespace Reply {

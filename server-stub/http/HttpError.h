@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/api/ApiContract.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +19,10 @@ class HttpError : public std::runtime_error
 {
 public:
     HttpError(int status, QString code, QString message, QJsonObject extra = {});
+    // An error of the CQRS API: its status is the contract's.
+    HttpError(const api::ApiErrorCode &error, QString message, QJsonObject extra = {})
+        : HttpError(error.status, QString(error.code), std::move(message), std::move(extra))
+    { }
 
     int status() const { return m_status; }
     QJsonObject toJson() const;

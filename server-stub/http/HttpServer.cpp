@@ -28,19 +28,18 @@ public:
     {
         switch (status) {
         case 413:
-            return {413, QStringLiteral("payload_too_large"),
+            return {api::Errors::PayloadTooLarge,
                     tr("The request body is too large: at most 64 KiB is accepted.")};
         case 414:
-            return {414, QStringLiteral("uri_too_long"), tr("The request address is too long.")};
+            return {api::Errors::UriTooLong, tr("The request address is too long.")};
         case 404:
-            return {404, QStringLiteral("not_found"),
-                    tr("There is nothing at this address. Check the URL.")};
+            return {api::Errors::NotFound, tr("There is nothing at this address. Check the URL.")};
         case 500:
-            return {500, QStringLiteral("internal_error"),
+            return {api::Errors::InternalError,
                     tr("The server could not complete the request. Try again; if it keeps "
                        "happening, contact the service desk.")};
         default:
-            return {status, QStringLiteral("bad_request"),
+            return {status, QString(api::Errors::BadRequest.code),
                     tr("The request could not be read: check its method, headers (at most 8 KiB "
                        "each, 16 KiB together) and body.")};
         }

@@ -86,14 +86,14 @@ bool RequestGate::isOwnHost(const httplib::Request &request) const
 std::optional<HttpError> RequestGate::refusal(const httplib::Request &request) const
 {
     if (request.has_header("Transfer-Encoding"))
-        return HttpError(411, QStringLiteral("length_required"), Messages::chunked());
+        return HttpError(api::Errors::LengthRequired, Messages::chunked());
     if (request.has_header("Content-Encoding"))
-        return HttpError(415, QStringLiteral("unsupported_media_type"), Messages::compressed());
+        return HttpError(api::Errors::UnsupportedMediaType, Messages::compressed());
     const std::size_t lengths = request.get_header_value_count("Content-Length");
     if (lengths > 1 || (lengths == 1 && !isNumber(request.get_header_value("Content-Length"))))
         return HttpError::badRequest(Messages::badLength());
     if (!isOwnHost(request))
-        return HttpError(421, QStringLiteral("misdirected_request"), Messages::foreignHost());
+        return HttpError(api::Errors::MisdirectedRequest, Messages::foreignHost());
     return std::nullopt;
 }
 

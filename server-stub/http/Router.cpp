@@ -77,8 +77,7 @@ std::optional<HttpError> Router::contentTypeRefusal(const httplib::Request &requ
                                                         : nullptr;
         if (!expected || mediaTypeOf(request.get_header_value("Content-Type")) == expected)
             return std::nullopt;
-        return HttpError(415, QStringLiteral("unsupported_media_type"),
-                         Messages::wrongType(expected));
+        return HttpError(api::Errors::UnsupportedMediaType, Messages::wrongType(expected));
     }
     return std::nullopt;
 }
@@ -122,13 +121,11 @@ void Router::dispatch(const std::string &method, const httplib::Request &request
         return;
     }
     if (allowed.isEmpty()) {
-        Reply::error(response, HttpError(404, QStringLiteral("not_found"), Messages::notFound()));
+        Reply::error(response, HttpError(api::Errors::NotFound, Messages::notFound()));
         return;
     }
     const QString allow = allowed.join(QStringLiteral(", "));
-    Reply::error(
-        response,
-        HttpError(405, QStringLiteral("method_not_allowed"), Messages::wrongMethod(allow)));
+    Reply::error(response, HttpError(api::Errors::MethodNotAllowed, Messages::wrongMethod(allow)));
     response.set_header("Allow", allow.toStdString());
 }
 

@@ -2,6 +2,7 @@
 
 #include "server-stub/idp/IdpSchema.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/storage/SingleUseTokens.h"
 
 #include "core/crypto/SecretToken.h"
 
@@ -32,11 +33,8 @@ std::optional<AuthorizationGrant> AuthorizationCodes::redeem(const QString &code
         return std::nullopt;
     const QString hash = QString::fromLatin1(SecretToken::storageHash(code));
     Transaction transaction(m_database);
-    const QSqlQuery used = m_database.exec(
-        QStringLiteral("UPDATE idp_codes SET used_at = ?"
-                       " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
-        {nowMs, hash, nowMs});
-    if (used.numRowsAffected() != 1)
+    static const SingleUseTokens codes {QStringLiteral("idp_codes"), QStringLiteral("code_hash")};
+    if (!codes.spend(m_database, hash, nowMs))
         return std::nullopt;
     QSqlQuery row = m_database.exec(
         QStringLiteral("SELECT email, client_id, redirect_uri, code_challenge, nonce,"

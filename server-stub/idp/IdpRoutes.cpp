@@ -2,7 +2,7 @@
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/idp/SignInPage.h"
-#include "server-stub/service/Backend.h"
+#include "server-stub/time/Clock.h"
 
 #include "core/crypto/SecureRandom.h"
 #include "core/oidc/token/Pkce.h"
@@ -78,66 +78,84 @@ HttpError oauthError(const char *code, const QString &description)
                      {{QStringLiteral("error_description"), description}});
 }
 
-} // namespace
+// The endpoints' shared state; every handler keeps it alive.
+class IdpEndpoints : public std::enable_shared_from_this<IdpEndpoints>
+{
+public:
+    IdpEndpoints(const Clock &clock, bool dev, std::shared_ptr<const StandInProvider> provider)
+        : m_clock(clock)
+        , m_dev(dev)
+        , m_provider(std::move(provider))
+    { }
+    void addRoutes(Router &router);
 
-IdpRoutes::IdpRoutes(const RouteContext &context, std::shared_ptr<const StandInProvider> provider)
-    : m_context(context)
-    , m_provider(std::move(provider))
-{ }
+private:
+    void authorize(const AuthorizationRequest &request, const QUrlQuery &form,
+                   httplib::Response &response) const;
+    void token(const HttpRequest &request, httplib::Response &response) const;
+    // `refreshFamily`: the family a new refresh token joins; none, no refresh token.
+    void issueTokens(httplib::Response &response, const QString &email, const QString &clientId,
+                     const QString &nonce, const std::optional<QString> &refreshFamily) const;
 
-void IdpRoutes::addRoutes(Router &router)
+    const Clock &m_clock;
+    const bool m_dev;
+    std::shared_ptr<const StandInProvider> m_provider;
+};
+
+void IdpEndpoints::addRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/idp/.well-known/openid-configuration"),
-               [this](const HttpRequest &, httplib::Response &response) {
+               [this, self = shared_from_this()](const HttpRequest &, httplib::Response &response) {
                    Reply::json(response, 200, m_provider->discoveryDocument());
                });
     router.add("GET", QStringLiteral("/idp/jwks"),
-               [this](const HttpRequest &, httplib::Response &response) {
+               [this, self = shared_from_this()](const HttpRequest &, httplib::Response &response) {
                    response.status = 200;
                    response.set_content(
                        m_provider->signingKey().publicKeys().toJson().toStdString(),
                        "application/json");
                });
-    router.add("GET", QStringLiteral("/idp/authorize"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   const auto parameter = [&](const char *name) {
-                       return request.query(name);
-                   };
-                   authorize(AuthorizationRequest::from(parameter), {}, response);
-               });
-    router.add("POST", QStringLiteral("/idp/authorize"), Router::Body::Form,
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   const QUrlQuery form = formOf(request.raw());
-                   const auto parameter = [&](const char *name) {
-                       return field(form, name);
-                   };
-                   authorize(AuthorizationRequest::from(parameter), form, response);
-               });
-    router.add("POST", QStringLiteral("/idp/token"), Router::Body::Form,
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   token(request, response);
-               });
-    if (!m_context.dev)
+    router.add(
+        "GET", QStringLiteral("/idp/authorize"),
+        [this, self = shared_from_this()](const HttpRequest &request, httplib::Response &response) {
+            const auto parameter = [&](const char *name) {
+                return request.query(name);
+            };
+            authorize(AuthorizationRequest::from(parameter), {}, response);
+        });
+    router.add(
+        "POST", QStringLiteral("/idp/authorize"), Router::Body::Form,
+        [this, self = shared_from_this()](const HttpRequest &request, httplib::Response &response) {
+            const QUrlQuery form = formOf(request.raw());
+            const auto parameter = [&](const char *name) {
+                return field(form, name);
+            };
+            authorize(AuthorizationRequest::from(parameter), form, response);
+        });
+    router.add(
+        "POST", QStringLiteral("/idp/token"), Router::Body::Form,
+        [this, self = shared_from_this()](const HttpRequest &request, httplib::Response &response) {
+            token(request, response);
+        });
+    if (!m_dev)
         return;
-    router.add("POST", QStringLiteral("/dev/idp/accounts"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   const QJsonObject body = request.jsonBody();
-                   const QString email
-                       = HttpRequest::requiredString(body, QStringLiteral("email"), 256);
-                   const QString name
-                       = HttpRequest::requiredString(body, QStringLiteral("name"), 256);
-                   const QString password
-                       = HttpRequest::requiredString(body, QStringLiteral("password"), 256);
-                   if (!m_provider->accounts().add(email, name, password,
-                                                   m_context.backend.clock().nowMs()))
-                       throw HttpError(409, QStringLiteral("account_exists"),
-                                       QStringLiteral("An account with this email exists."));
-                   Reply::json(response, 201, {{QStringLiteral("email"), email}});
-               });
+    router.add(
+        "POST", QStringLiteral("/dev/idp/accounts"),
+        [this, self = shared_from_this()](const HttpRequest &request, httplib::Response &response) {
+            const QJsonObject body = request.jsonBody();
+            const QString email = HttpRequest::requiredString(body, QStringLiteral("email"), 256);
+            const QString name = HttpRequest::requiredString(body, QStringLiteral("name"), 256);
+            const QString password
+                = HttpRequest::requiredString(body, QStringLiteral("password"), 256);
+            if (!m_provider->accounts().add(email, name, password, m_clock.nowMs()))
+                throw HttpError(409, QStringLiteral("account_exists"),
+                                QStringLiteral("An account with this email exists."));
+            Reply::json(response, 201, {{QStringLiteral("email"), email}});
+        });
 }
 
-void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &form,
-                          httplib::Response &response) const
+void IdpEndpoints::authorize(const AuthorizationRequest &request, const QUrlQuery &form,
+                             httplib::Response &response) const
 {
     const QString pageProblem = request.pageProblem(StandInProvider::clientId());
     if (!pageProblem.isEmpty())
@@ -163,7 +181,7 @@ void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &
     const QString email = field(form, "email").trimmed();
     const IdpAccounts &accounts = m_provider->accounts();
     const IdpAccounts::SignIn signIn
-        = accounts.signIn(email, field(form, "password"), m_context.backend.clock().nowMs());
+        = accounts.signIn(email, field(form, "password"), m_clock.nowMs());
     if (signIn.lockedForMs)
         return SignInPage::form(response, request, email, Messages::paused(signIn.lockedForMs),
                                 429);
@@ -176,19 +194,18 @@ void IdpRoutes::authorize(const AuthorizationRequest &request, const QUrlQuery &
     const AuthorizationGrant grant {account->email,        request.clientId, request.redirectUri,
                                     request.codeChallenge, request.nonce,    offlineAccess};
     QUrlQuery granted;
-    granted.addQueryItem(QStringLiteral("code"),
-                         m_provider->codes().issue(grant, m_context.backend.clock().nowMs()));
+    granted.addQueryItem(QStringLiteral("code"), m_provider->codes().issue(grant, m_clock.nowMs()));
     response.set_redirect(request.redirect(granted).toString(QUrl::FullyEncoded).toStdString());
 }
 
-void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) const
+void IdpEndpoints::token(const HttpRequest &request, httplib::Response &response) const
 {
     if (request.raw().get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0)
         != 0)
         throw oauthError("invalid_request", Messages::notForm());
     const QUrlQuery form = formOf(request.raw());
     const QString grantType = field(form, "grant_type");
-    const qint64 now = m_context.backend.clock().nowMs();
+    const qint64 now = m_clock.nowMs();
     if (grantType == QLatin1String("refresh_token")) {
         const QString clientId = field(form, "client_id");
         const auto redeemed
@@ -211,9 +228,9 @@ void IdpRoutes::token(const HttpRequest &request, httplib::Response &response) c
                 grant->offlineAccess ? std::optional(RefreshTokens::newFamily()) : std::nullopt);
 }
 
-void IdpRoutes::issueTokens(httplib::Response &response, const QString &email,
-                            const QString &clientId, const QString &nonce,
-                            const std::optional<QString> &refreshFamily) const
+void IdpEndpoints::issueTokens(httplib::Response &response, const QString &email,
+                               const QString &clientId, const QString &nonce,
+                               const std::optional<QString> &refreshFamily) const
 {
     const auto account = m_provider->account(email);
     if (!account)
@@ -227,10 +244,18 @@ void IdpRoutes::issueTokens(httplib::Response &response, const QString &email,
     if (refreshFamily)
         answer.insert(QStringLiteral("refresh_token"),
                       m_provider->refreshTokens().issue(account->email, clientId, *refreshFamily,
-                                                        m_context.backend.clock().nowMs()));
+                                                        m_clock.nowMs()));
     response.set_header("Cache-Control", "no-store");
     response.set_header("Pragma", "no-cache");
     Reply::json(response, 200, answer);
+}
+
+} // namespace
+
+void addIdpRoutes(Router &router, const Clock &clock, bool dev,
+                  std::shared_ptr<const StandInProvider> provider)
+{
+    std::make_shared<IdpEndpoints>(clock, dev, std::move(provider))->addRoutes(router);
 }
 
 } // namespace cqrs::stub

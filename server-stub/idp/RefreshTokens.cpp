@@ -2,6 +2,7 @@
 
 #include "server-stub/idp/IdpSchema.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/storage/SingleUseTokens.h"
 
 #include "core/crypto/SecretToken.h"
 #include "core/crypto/SecureRandom.h"
@@ -55,9 +56,10 @@ RefreshTokens::redeem(const QString &token, const QString &clientId, qint64 nowM
     if (!row.value(5).isNull() || row.value(3).toLongLong() <= nowMs
         || row.value(2).toString() != clientId)
         return std::nullopt;
-    m_database.exec(
-        QStringLiteral("UPDATE idp_refresh_tokens SET used_at = ? WHERE token_hash = ?"),
-        {nowMs, hash});
+    static const SingleUseTokens tokens {QStringLiteral("idp_refresh_tokens"),
+                                         QStringLiteral("token_hash")};
+    if (!tokens.spend(m_database, hash, nowMs))
+        return std::nullopt;
     transaction.commit();
     return redeemed;
 }

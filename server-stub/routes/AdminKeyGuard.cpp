@@ -2,9 +2,9 @@
 
 #include "core/crypto/ConstantTime.h"
 #include "core/crypto/SecretToken.h"
-#include "server-stub/Clock.h"
 #include "server-stub/http/HttpError.h"
 #include "server-stub/http/HttpRequest.h"
+#include "server-stub/time/Clock.h"
 
 #include <QJsonObject>
 
@@ -21,7 +21,7 @@ void AdminKeyGuard::require(const HttpRequest &request, httplib::Response &respo
     if (m_failuresMs.size() >= std::size_t(MaxFailures)) {
         const qint64 retryAfterSeconds = (m_failuresMs.front() + WindowMs - now + 999) / 1000;
         response.set_header("Retry-After", std::to_string(retryAfterSeconds));
-        throw HttpError(429, QStringLiteral("too_many_requests"),
+        throw HttpError(api::Errors::TooManyRequests,
                         tr("Too many wrong admin keys. Wait %n second(s), then try again with the "
                            "right key.",
                            nullptr, int(retryAfterSeconds)),
@@ -34,12 +34,12 @@ void AdminKeyGuard::require(const HttpRequest &request, httplib::Response &respo
                                SecretToken::storageHash(m_adminKey)))
         return;
     if (m_adminKey.isEmpty()) {
-        throw HttpError(401, QStringLiteral("unauthorized"),
+        throw HttpError(api::Errors::Unauthorized,
                         tr("The admin API is off: start the server with --admin-key-file, "
                            "--admin-key or CQRS_ADMIN_KEY."));
     }
     m_failuresMs.push_back(now);
-    throw HttpError(401, QStringLiteral("unauthorized"),
+    throw HttpError(api::Errors::Unauthorized,
                     tr("Send the admin key as \"Authorization: Bearer <key>\"."));
 }
 

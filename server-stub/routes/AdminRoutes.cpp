@@ -1,10 +1,13 @@
-#include "server-stub/routes/AdminRoutes.h"
+#include "server-stub/routes/AdminKeyGuard.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/service/Administration.h"
 #include "server-stub/service/Backend.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+
+#include <memory>
 
 #include <httplib.h>
 
@@ -19,11 +22,11 @@ class Messages
 public:
     static HttpError unknownUser()
     {
-        return {404, QStringLiteral("unknown_user"), tr("There is no user with this User ID.")};
+        return {api::Errors::UnknownUser, tr("There is no user with this User ID.")};
     }
     static HttpError exists()
     {
-        return {409, QStringLiteral("user_exists"),
+        return {api::Errors::UserExists,
                 tr("A user with this User ID already exists. To send them a new link, use "
                    "/api/v1/admin/users/{userId}/invitation.")};
     }
@@ -31,16 +34,14 @@ public:
 
 } // namespace
 
-AdminRoutes::AdminRoutes(const RouteContext &context)
-    : m_context(context)
-    , m_keyGuard(context.adminKey, context.backend.clock())
-{ }
-
-void AdminRoutes::addRoutes(Router &router)
+void addAdminRoutes(Router &router, const RouteContext &context)
 {
-    router.add("POST", QStringLiteral("/api/v1/admin/users"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+    Backend &backend = context.backend;
+    // One guard for every admin route, so wrong keys count across them all.
+    const auto keyGuard = std::make_shared<AdminKeyGuard>(context.adminKey, backend.clock());
+    router.add("POST", QString(api::Paths::AdminUsers),
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    const QJsonObject body = request.jsonBody();
                    User user;
                    user.userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
@@ -50,8 +51,7 @@ void AdminRoutes::addRoutes(Router &router)
                    user.organisation
                        = HttpRequest::optionalString(body, QStringLiteral("organisation"), 256);
                    user.role = HttpRequest::optionalString(body, QStringLiteral("role"), 256);
-                   const Administration::Created created
-                       = Administration(m_context.backend).createUser(user);
+                   const Administration::Created created = Administration(backend).createUser(user);
                    switch (created.kind) {
                    case Administration::Created::Kind::Invalid:
                        throw HttpError::badRequest(created.problem);
@@ -63,30 +63,30 @@ void AdminRoutes::addRoutes(Router &router)
                    Reply::json(response, 201, created.user.toJson());
                });
 
-    router.add("GET", QStringLiteral("/api/v1/admin/users"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+    router.add("GET", QString(api::Paths::AdminUsers),
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    QJsonArray users;
-                   for (const User &user : m_context.backend.users().all())
+                   for (const User &user : backend.users().all())
                        users.append(user.toJson());
                    Reply::json(response, 200, {{QStringLiteral("users"), users}});
                });
 
     // These take no body: `curl -d ''` sends a form Content-Type, and the admin key, which a
     // web page cannot have, is what keeps cross-site requests out.
-    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/invitation"),
-               Router::Body::None, [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
+    router.add("POST", QString(api::Paths::AdminInvitation), Router::Body::None,
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
                    const QString userId = request.pathArgument(0);
-                   if (!Administration(m_context.backend).reinvite(userId))
+                   if (!Administration(backend).reinvite(userId))
                        throw Messages::unknownUser();
                    Reply::json(response, 202, {{QStringLiteral("userId"), userId}});
                });
 
-    router.add("POST", QStringLiteral("/api/v1/admin/users/{userId}/unlock"), Router::Body::None,
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   m_keyGuard.require(request, response);
-                   if (!Administration(m_context.backend).unlock(request.pathArgument(0)))
+    router.add("POST", QString(api::Paths::AdminUnlock), Router::Body::None,
+               [&backend, keyGuard](const HttpRequest &request, httplib::Response &response) {
+                   keyGuard->require(request, response);
+                   if (!Administration(backend).unlock(request.pathArgument(0)))
                        throw Messages::unknownUser();
                    Reply::noContent(response);
                });

@@ -1,8 +1,8 @@
 #include "server-stub/routes/ApiAnswers.h"
 
 #include "core/crypto/SecretToken.h"
-#include "server-stub/Clock.h"
 #include "server-stub/service/Backend.h"
+#include "server-stub/time/Clock.h"
 
 #include <QJsonArray>
 
@@ -10,7 +10,7 @@ namespace cqrs::stub {
 
 ApiAnswers::SignedIn ApiAnswers::requireSession(Backend &backend, const HttpRequest &request)
 {
-    const HttpError refused(401, QStringLiteral("invalid_session"),
+    const HttpError refused(api::Errors::InvalidSession,
                             tr("Your session has ended. Sign in again."));
     const std::optional<QString> token = request.bearerToken();
     if (!token)
@@ -36,7 +36,7 @@ QJsonObject ApiAnswers::session(const SessionStore::Issued &issued, const User &
 
 HttpError ApiAnswers::invalidCredentials()
 {
-    return HttpError(401, QStringLiteral("invalid_credentials"),
+    return HttpError(api::Errors::InvalidCredentials,
                      tr("The User ID or password is not right. Check them and try again. If you "
                         "have not finished registering, use the link in your invitation email."));
 }
@@ -44,7 +44,7 @@ HttpError ApiAnswers::invalidCredentials()
 HttpError ApiAnswers::locked(qint64 retryAfterMs)
 {
     const qint64 seconds = (retryAfterMs + 999) / 1000;
-    return HttpError(423, QStringLiteral("account_locked"),
+    return HttpError(api::Errors::AccountLocked,
                      tr("Too many sign-in attempts failed, so the account is locked for %n "
                         "minute(s). Try again later, or ask your CQRS User Administrator to "
                         "unlock it.",
@@ -60,7 +60,7 @@ HttpError ApiAnswers::policyRefusal(const PasswordSetter::Outcome &outcome)
         extra.insert(QStringLiteral("nextChangeAllowedAt"),
                      outcome.nextChangeAllowedAt.toUTC().toString(Qt::ISODate));
     }
-    return HttpError(422, QStringLiteral("password_policy"), outcome.message, extra);
+    return HttpError(api::Errors::PasswordPolicy, outcome.message, extra);
 }
 
 } // namespace cqrs::stub

@@ -1,4 +1,4 @@
-#include "server-stub/routes/DevRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
@@ -28,27 +28,28 @@ constexpr qint64 MaxAdvanceSeconds = 10LL * 365 * 24 * 60 * 60;
 
 } // namespace
 
-void DevRoutes::addRoutes(Router &router)
+void addDevRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
     router.add("GET", QStringLiteral("/dev/outbox"),
-               [this](const HttpRequest &, httplib::Response &response) {
-                   m_context.backend.mailQueue().waitUntilSent();
+               [&backend](const HttpRequest &, httplib::Response &response) {
+                   backend.mailQueue().waitUntilSent();
                    response.set_header("Cache-Control", "no-store");
-                   response.set_content(QJsonDocument(m_context.backend.outbox().toJson())
+                   response.set_content(QJsonDocument(backend.outbox().toJson())
                                             .toJson(QJsonDocument::Compact)
                                             .toStdString(),
                                         "application/json");
                });
 
     router.add("POST", QStringLiteral("/dev/clock"),
-               [this](const HttpRequest &request, httplib::Response &response) {
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const QJsonValue value
                        = request.jsonBody().value(QStringLiteral("advanceSeconds"));
                    const double seconds = value.toDouble(-1);
                    if (!value.isDouble() || seconds < 0 || seconds > double(MaxAdvanceSeconds)
                        || seconds != double(qint64(seconds)))
                        throw HttpError::badRequest(Messages::badAdvance());
-                   Clock &clock = m_context.backend.clock();
+                   Clock &clock = backend.clock();
                    clock.advance(qint64(seconds));
                    Reply::json(response, 200,
                                {{QStringLiteral("now"), Clock::iso(clock.nowMs())},

@@ -1,4 +1,4 @@
-#include "server-stub/routes/LandingPages.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "core/crypto/SecretToken.h"
 #include "server-stub/http/HttpError.h"
@@ -61,7 +61,7 @@ private:
 
 } // namespace
 
-void LandingPages::addRoutes(Router &router)
+void addLandingPages(Router &router, const RouteContext &)
 {
     for (const bool registering : {true, false}) {
         const QString route = registering ? QStringLiteral("register") : QStringLiteral("reset");

@@ -1,4 +1,4 @@
-#include "server-stub/routes/LinkRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/routes/ApiAnswers.h"
 #include "server-stub/service/Backend.h"
@@ -19,19 +19,19 @@ class Messages
 public:
     static HttpError unknown()
     {
-        return {404, QStringLiteral("unknown_token"),
+        return {api::Errors::UnknownToken,
                 tr("This link is not valid. Check that you used the whole link from the email, "
                    "or ask for a new one.")};
     }
     static HttpError used()
     {
-        return {410, QStringLiteral("token_used"),
+        return {api::Errors::TokenUsed,
                 tr("This link has already been used. Sign in with your password, or ask for a "
                    "new link.")};
     }
     static HttpError expired()
     {
-        return {410, QStringLiteral("token_expired"),
+        return {api::Errors::TokenExpired,
                 tr("This link has expired or has been replaced by a newer one. Use the latest "
                    "email, or ask for a new link.")};
     }
@@ -45,19 +45,16 @@ PasswordChange changeFor(const LinkTokenStore::Link &link, const User &user)
     return user.hasPassword() ? PasswordChange::AdministratorReset : PasswordChange::Registration;
 }
 
-} // namespace
-
-struct LinkRoutes::Resolved
+struct Resolved
 {
     LinkTokenStore::Link link;
     User user;
 };
 
-LinkRoutes::Resolved LinkRoutes::resolve(const HttpRequest &request) const
+Resolved resolve(Backend &backend, LinkTokenStore::Purpose purpose, const HttpRequest &request)
 {
-    Backend &backend = m_context.backend;
     const std::optional<LinkTokenStore::Link> link
-        = backend.links().find(m_purpose, request.pathArgument(0), backend.clock().nowMs());
+        = backend.links().find(purpose, request.pathArgument(0), backend.clock().nowMs());
     if (!link)
         throw Messages::unknown();
     if (link->state == LinkTokenStore::State::Used)
@@ -70,51 +67,55 @@ LinkRoutes::Resolved LinkRoutes::resolve(const HttpRequest &request) const
     return {*link, *std::move(user)};
 }
 
-void LinkRoutes::addRoutes(Router &router)
+} // namespace
+
+void addLinkRoutes(Router &router, const RouteContext &context, LinkTokenStore::Purpose purpose)
 {
-    const QString path = m_purpose == LinkTokenStore::Purpose::Register
-        ? QStringLiteral("/api/v1/registrations/{token}")
-        : QStringLiteral("/api/v1/password-resets/{token}");
+    Backend &backend = context.backend;
+    const QString path = purpose == LinkTokenStore::Purpose::Register
+        ? QString(api::Paths::Registration)
+        : QString(api::Paths::PasswordReset);
 
-    router.add("GET", path, [this](const HttpRequest &request, httplib::Response &response) {
-        const Resolved resolved = resolve(request);
-        Reply::json(response, 200,
-                    {{QStringLiteral("userId"), resolved.user.userId},
-                     {QStringLiteral("displayName"), resolved.user.displayName},
-                     {QStringLiteral("email"), resolved.user.email},
-                     // For the context-words rule the app judges as the person types.
-                     {QStringLiteral("organisation"), resolved.user.organisation}});
-    });
+    router.add("GET", path,
+               [&backend, purpose](const HttpRequest &request, httplib::Response &response) {
+                   const Resolved resolved = resolve(backend, purpose, request);
+                   Reply::json(response, 200,
+                               {{QStringLiteral("userId"), resolved.user.userId},
+                                {QStringLiteral("displayName"), resolved.user.displayName},
+                                {QStringLiteral("email"), resolved.user.email},
+                                // For the context-words rule the app judges as the person types.
+                                {QStringLiteral("organisation"), resolved.user.organisation}});
+               });
 
-    router.add("POST", path, [this](const HttpRequest &request, httplib::Response &response) {
-        const QString password
-            = HttpRequest::requiredString(request.jsonBody(), QStringLiteral("password"));
-        const Resolved resolved = resolve(request);
-        Backend &backend = m_context.backend;
-        const PasswordSetter::Outcome outcome = PasswordSetter(backend).set(
-            resolved.user, password, changeFor(resolved.link, resolved.user), [&](qint64 now) {
-                if (!backend.links().consume(resolved.link, now))
-                    return false;
-                // Whoever might know the old password is signed out everywhere.
-                backend.sessions().revokeAllFor(resolved.user.userId, {}, now);
-                return true;
-            });
-        switch (outcome.kind) {
-        case PasswordSetter::Outcome::Kind::Refused:
-            throw ApiAnswers::policyRefusal(outcome);
-        case PasswordSetter::Outcome::Kind::Conflict:
-            // The link changed while the password was hashed: used, but also perhaps replaced
-            // by a new invitation or run out. Say which, as a request arriving now would hear.
-            resolve(request);
-            throw Messages::used();
-        case PasswordSetter::Outcome::Kind::Accepted:
-            break;
-        }
-        if (m_purpose == LinkTokenStore::Purpose::Register)
-            Reply::json(response, 201, {{QStringLiteral("userId"), resolved.user.userId}});
-        else
-            Reply::noContent(response);
-    });
+    router.add(
+        "POST", path, [&backend, purpose](const HttpRequest &request, httplib::Response &response) {
+            const QString password
+                = HttpRequest::requiredString(request.jsonBody(), QStringLiteral("password"));
+            const Resolved resolved = resolve(backend, purpose, request);
+            const PasswordSetter::Outcome outcome = PasswordSetter(backend).set(
+                resolved.user, password, changeFor(resolved.link, resolved.user), [&](qint64 now) {
+                    if (!backend.links().consume(resolved.link, now))
+                        return false;
+                    // Whoever might know the old password is signed out everywhere.
+                    backend.sessions().revokeAllFor(resolved.user.userId, {}, now);
+                    return true;
+                });
+            switch (outcome.kind) {
+            case PasswordSetter::Outcome::Kind::Refused:
+                throw ApiAnswers::policyRefusal(outcome);
+            case PasswordSetter::Outcome::Kind::Conflict:
+                // The link changed while the password was hashed: used, but also perhaps replaced
+                // by a new invitation or run out. Say which, as a request arriving now would hear.
+                resolve(backend, purpose, request);
+                throw Messages::used();
+            case PasswordSetter::Outcome::Kind::Accepted:
+                break;
+            }
+            if (purpose == LinkTokenStore::Purpose::Register)
+                Reply::json(response, 201, {{QStringLiteral("userId"), resolved.user.userId}});
+            else
+                Reply::noContent(response);
+        });
 }
 
 } // namespace cqrs::stub

@@ -1,4 +1,4 @@
-#include "server-stub/routes/MeRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/routes/ApiAnswers.h"
 #include "server-stub/service/Backend.h"
@@ -20,30 +20,29 @@ class Messages
 public:
     static HttpError wrongCurrent()
     {
-        return {401, QStringLiteral("invalid_credentials"),
+        return {api::Errors::InvalidCredentials,
                 tr("Your current password is not right. Type it again.")};
     }
     static HttpError changedMeanwhile()
     {
-        return {409, QStringLiteral("conflict"),
+        return {api::Errors::Conflict,
                 tr("Your password was changed in another window meanwhile. Sign in again.")};
     }
 };
 
 } // namespace
 
-void MeRoutes::addRoutes(Router &router)
+void addMeRoutes(Router &router, const RouteContext &context)
 {
-    router.add("GET", QStringLiteral("/api/v1/me"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   Reply::json(
-                       response, 200,
-                       ApiAnswers::requireSession(m_context.backend, request).user.toJson());
+    Backend &backend = context.backend;
+    router.add("GET", QString(api::Paths::Me),
+               [&backend](const HttpRequest &request, httplib::Response &response) {
+                   Reply::json(response, 200,
+                               ApiAnswers::requireSession(backend, request).user.toJson());
                });
 
-    router.add("POST", QStringLiteral("/api/v1/me/password"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   Backend &backend = m_context.backend;
+    router.add("POST", QString(api::Paths::MyPassword),
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const ApiAnswers::SignedIn signedIn
                        = ApiAnswers::requireSession(backend, request);
                    const QJsonObject body = request.jsonBody();

@@ -1,4 +1,4 @@
-#include "server-stub/routes/PasswordResetRequestRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
@@ -24,7 +24,7 @@ public:
     }
     static HttpError tooMany()
     {
-        return {429, QStringLiteral("too_many_requests"),
+        return {api::Errors::TooManyRequests,
                 tr("Several reset links have been asked for this User ID recently. Use the "
                    "latest email, or try again in an hour.")};
     }
@@ -32,13 +32,13 @@ public:
 
 } // namespace
 
-void PasswordResetRequestRoutes::addRoutes(Router &router)
+void addPasswordResetRequestRoutes(Router &router, const RouteContext &context)
 {
-    router.add("POST", QStringLiteral("/api/v1/password-resets"),
-               [this](const HttpRequest &request, httplib::Response &response) {
+    Backend &backend = context.backend;
+    router.add("POST", QString(api::Paths::PasswordResets),
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const QString userId = HttpRequest::requiredString(
                        request.jsonBody(), QStringLiteral("userId"), 256);
-                   Backend &backend = m_context.backend;
                    if (!backend.resetLimiter().allow(userId, backend.clock().nowMs()))
                        throw Messages::tooMany();
                    // Only a registered user can reset; anyone else learns nothing from the

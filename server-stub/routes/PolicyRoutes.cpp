@@ -1,4 +1,4 @@
-#include "server-stub/routes/PolicyRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
@@ -9,13 +9,13 @@
 
 namespace cqrs::stub {
 
-void PolicyRoutes::addRoutes(Router &router)
+void addPolicyRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
     // The policy does not change while the server runs: serialise it once.
-    const std::string body = QJsonDocument(m_context.backend.policy().toJson())
-                                 .toJson(QJsonDocument::Compact)
-                                 .toStdString();
-    router.add("GET", QStringLiteral("/api/v1/password-policy"),
+    const std::string body
+        = QJsonDocument(backend.policy().toJson()).toJson(QJsonDocument::Compact).toStdString();
+    router.add("GET", QString(api::Paths::PasswordPolicy),
                [body](const HttpRequest &, httplib::Response &response) {
                    response.set_content(body, "application/json");
                });

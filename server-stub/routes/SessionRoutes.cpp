@@ -1,4 +1,4 @@
-#include "server-stub/routes/SessionRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 
 #include "server-stub/routes/ApiAnswers.h"
 #include "server-stub/service/Backend.h"
@@ -8,15 +8,15 @@
 
 namespace cqrs::stub {
 
-void SessionRoutes::addRoutes(Router &router)
+void addSessionRoutes(Router &router, const RouteContext &context)
 {
+    Backend &backend = context.backend;
     router.add(
-        "POST", QStringLiteral("/api/v1/sessions"),
-        [this](const HttpRequest &request, httplib::Response &response) {
+        "POST", QString(api::Paths::Sessions),
+        [&backend](const HttpRequest &request, httplib::Response &response) {
             const QJsonObject body = request.jsonBody();
             const QString userId = HttpRequest::requiredString(body, QStringLiteral("userId"), 256);
             const QString password = HttpRequest::requiredString(body, QStringLiteral("password"));
-            Backend &backend = m_context.backend;
             const CredentialCheck::Result result = CredentialCheck(backend).check(userId, password);
             switch (result.kind) {
             case CredentialCheck::Result::Kind::Locked:
@@ -32,9 +32,8 @@ void SessionRoutes::addRoutes(Router &router)
                         ApiAnswers::session(issued, result.user, backend.sessions().lifetimes()));
         });
 
-    router.add("DELETE", QStringLiteral("/api/v1/sessions/current"),
-               [this](const HttpRequest &request, httplib::Response &response) {
-                   Backend &backend = m_context.backend;
+    router.add("DELETE", QString(api::Paths::CurrentSession),
+               [&backend](const HttpRequest &request, httplib::Response &response) {
                    const ApiAnswers::SignedIn signedIn
                        = ApiAnswers::requireSession(backend, request);
                    backend.sessions().revoke(signedIn.token, backend.clock().nowMs());

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/policy/PasswordPolicy.h"
-#include "server-stub/Clock.h"
 #include "server-stub/mail/Outbox.h"
 #include "server-stub/service/HashingPool.h"
 #include "server-stub/service/MailQueue.h"
@@ -11,6 +10,7 @@
 #include "server-stub/storage/SessionStore.h"
 #include "server-stub/storage/SignInThrottle.h"
 #include "server-stub/storage/UserStore.h"
+#include "server-stub/time/Clock.h"
 
 #include <QString>
 

@@ -1,17 +1,15 @@
 #pragma once
 
+#include "server-stub/service/WorkerQueue.h"
+
 #include "core/crypto/PasswordHasher.h"
 
 #include <QString>
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
-#include <thread>
 #include <type_traits>
-#include <vector>
 
 namespace cqrs::stub {
 
@@ -43,15 +41,10 @@ public:
     const QString &dummyHash();
 
 private:
-    void submit(std::function<void()> job);
-    void work();
+    void submit(std::function<void()> job) { m_workers.post(std::move(job)); }
 
     PasswordHasher m_hasher;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<std::function<void()>> m_jobs;
-    bool m_stopping = false;
-    std::vector<std::thread> m_threads;
+    WorkerQueue m_workers;
     std::once_flag m_dummyOnce;
     QString m_dummyHash;
 };

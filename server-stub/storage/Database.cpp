@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <atomic>
 #include <map>
 
 namespace cqrs::stub {
@@ -29,6 +30,10 @@ private:
 
 thread_local ThreadConnections threadConnections;
 
+// Names each Database's connections: not its address, which a later Database may reuse and then
+// be handed the connections to the earlier one's file.
+std::atomic<quint64> databasesMade {0};
+
 void check(bool ok, const QSqlQuery &query, const char *what)
 {
     if (!ok) {
@@ -40,7 +45,7 @@ void check(bool ok, const QSqlQuery &query, const char *what)
 
 Database::Database(QString path)
     : m_path(std::move(path))
-    , m_connectionPrefix(QStringLiteral("cqrs-stub-%1-").arg(reinterpret_cast<quintptr>(this)))
+    , m_connectionPrefix(QStringLiteral("cqrs-stub-%1-").arg(++databasesMade))
 {
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     Migrations::apply(*this, Migrations::core());

@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecretToken.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/storage/SingleUseTokens.h"
 
 namespace cqrs::stub {
 
@@ -63,11 +64,9 @@ std::optional<LinkTokenStore::Link> LinkTokenStore::find(Purpose purpose, QStrin
 
 bool LinkTokenStore::consume(const Link &link, qint64 nowMs) const
 {
-    QSqlQuery query = m_database.exec(
-        QStringLiteral("UPDATE link_tokens SET used_at = ? WHERE token_hash = ?"
-                       " AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?"),
-        {nowMs, QString::fromLatin1(link.tokenHash), nowMs});
-    if (query.numRowsAffected() != 1)
+    static const SingleUseTokens links {QStringLiteral("link_tokens"), QStringLiteral("token_hash"),
+                                        QStringLiteral("voided_at IS NULL")};
+    if (!links.spend(m_database, QString::fromLatin1(link.tokenHash), nowMs))
         return false;
     // The password is set: every other link the user still holds has done its job.
     m_database.exec(QStringLiteral("UPDATE link_tokens SET voided_at = ? WHERE user_id = ?"

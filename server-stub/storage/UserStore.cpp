@@ -1,7 +1,7 @@
 #include "server-stub/storage/UserStore.h"
 
-#include "server-stub/Clock.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/time/Clock.h"
 
 #include <QJsonValue>
 #include <QSqlQuery>

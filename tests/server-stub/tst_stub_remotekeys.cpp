@@ -4,7 +4,7 @@
 
 #include "tests/support/StubProcess.h"
 
-#include "server-stub/idp/RemoteKeySource.h"
+#include "server-stub/service/RemoteKeySource.h"
 
 #include <QTest>
 

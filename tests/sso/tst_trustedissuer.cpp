@@ -10,9 +10,9 @@
 #include "core/oidc/flow/OidcSignIn.h"
 #include "core/oidc/token/IdTokenVerifier.h"
 #include "server-stub/http/Router.h"
-#include "server-stub/idp/RemoteKeySource.h"
-#include "server-stub/idp/SingleSignOnRoutes.h"
+#include "server-stub/routes/ApiRoutes.h"
 #include "server-stub/service/Backend.h"
+#include "server-stub/service/RemoteKeySource.h"
 
 #include <QSignalSpy>
 #include <QUrlQuery>
@@ -103,10 +103,10 @@ private slots:
         jane.createdAtMs = backend.clock().nowMs();
         QVERIFY(backend.users().create(jane));
 
-        const stub::RouteContext context {backend, {}, false, false, issuer(), ClientId};
-        stub::SingleSignOnRoutes routes(context);
+        const stub::RouteContext context {
+            backend, {}, false, stub::SsoTrust::external(issuer(), ClientId)};
         stub::Router router;
-        routes.addRoutes(router);
+        stub::addSsoSessionRoutes(router, context);
         httplib::Server server;
         router.install(server);
         const int port = server.bind_to_any_port("127.0.0.1");

@@ -1,9 +1,9 @@
-#include "server-stub/idp/IdpCommands.h"
+#include "server-stub/cli/IdpCommands.h"
 
 #include "server-stub/cli/Commands.h"
 #include "server-stub/idp/IdpAccounts.h"
-#include "server-stub/idp/NhsMailBindings.h"
 #include "server-stub/service/Backend.h"
+#include "server-stub/storage/NhsMailBindings.h"
 
 #include "core/oidc/token/NhsMailAddress.h"
 

@@ -1,4 +1,4 @@
-#include "server-stub/idp/RemoteKeySource.h"
+#include "server-stub/service/RemoteKeySource.h"
 
 #include "core/oidc/token/ProviderMetadata.h"
 

@@ -1,4 +1,4 @@
-#include "server-stub/idp/SsoSchema.h"
+#include "server-stub/storage/SsoSchema.h"
 
 namespace cqrs::stub::Sso {
 

@@ -1,7 +1,7 @@
-#include "server-stub/idp/UsedIdTokens.h"
+#include "server-stub/storage/UsedIdTokens.h"
 
-#include "server-stub/idp/SsoSchema.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/storage/SsoSchema.h"
 
 #include "core/crypto/SecretToken.h"
 

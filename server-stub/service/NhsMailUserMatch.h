@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server-stub/idp/NhsMailBindings.h"
+#include "server-stub/storage/NhsMailBindings.h"
 #include "server-stub/storage/UserStore.h"
 
 #include "core/oidc/token/IdTokenValidator.h"

@@ -1,7 +1,7 @@
-#include "server-stub/idp/NhsMailBindings.h"
+#include "server-stub/storage/NhsMailBindings.h"
 
-#include "server-stub/idp/SsoSchema.h"
 #include "server-stub/storage/Database.h"
+#include "server-stub/storage/SsoSchema.h"
 
 namespace cqrs::stub {
 

@@ -1,4 +1,4 @@
-#include "server-stub/Clock.h"
+#include "server-stub/time/Clock.h"
 
 namespace cqrs::stub {
 

@@ -1,4 +1,4 @@
-#include "server-stub/idp/NhsMailUserMatch.h"
+#include "server-stub/service/NhsMailUserMatch.h"
 
 #include "server-stub/http/HttpError.h"
 #include "server-stub/service/Backend.h"
@@ -11,7 +11,7 @@ namespace {
 
 HttpError notRegistered(const QString &message)
 {
-    return HttpError(403, QStringLiteral("not_registered"), message);
+    return HttpError(api::Errors::NotRegistered, message);
 }
 
 } // namespace
@@ -58,7 +58,7 @@ User NhsMailUserMatch::firstSignIn(const IdTokenClaims &claims,
         bound && bound->compare(user.userId, Qt::CaseInsensitive) == 0)
         return user;
     throw HttpError(
-        403, QStringLiteral("nhsmail_mismatch"),
+        api::Errors::NhsMailMismatch,
         tr("This NHSmail account is not the one linked to the CQRS account for %1, so it cannot "
            "sign in to it. If your NHSmail account has changed, contact the CQRS Service Desk "
            "(support@cqrs.co.uk, 0330 124 4039) to have the link reset.")
