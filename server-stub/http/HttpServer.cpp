@@ -12,8 +12,10 @@
 
 #include <cstdio>
 
+#include <chrono>
 #include <stdexcept>
 #include <sys/socket.h>
+#include <thread>
 
 namespace cqrs::stub {
 
@@ -175,10 +177,15 @@ QString HttpServer::url() const
 void HttpServer::run()
 {
     m_server->listen_after_bind();
+    m_runReturned = true;
 }
 
 void HttpServer::stop()
 {
+    // cpp-httplib's stop() does nothing until listen_after_bind() has marked the server running:
+    // a SIGTERM that arrived in that gap (right after "listening on") left run() serving for ever.
+    while (!m_server->is_running() && !m_runReturned)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     m_server->stop();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace httplib {
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<httplib::Server> m_server;
     RequestGate m_gate;
     int m_port = 0;
+    std::atomic<bool> m_runReturned {false};
 };
 
 } // namespace cqrs::stub

@@ -70,6 +70,17 @@ private Q_SLOTS:
         QVERIFY(err.contains(QStringLiteral("usage:")) || !err.trimmed().isEmpty());
     }
 
+    // A SIGTERM right after "listening on" once arrived before the server was marked running,
+    // which cpp-httplib ignores: the stub then served for ever. Each round stops at once.
+    void stopsWhenSignalledRightAfterStarting()
+    {
+        for (int round = 0; round < 20; ++round) {
+            StubProcess stub;
+            QVERIFY(stub.start());
+            QVERIFY2(stub.stop(), qPrintable(QStringLiteral("round %1").arg(round)));
+        }
+    }
+
     void helpPrintsUsage()
     {
         QString out;
