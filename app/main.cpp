@@ -6,6 +6,7 @@
 #include "app/SingleInstance.h"
 #include "core/settings/ServiceSettings.h"
 #include "ui/MainWindow.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -71,6 +72,7 @@ int main(int argc, char *argv[])
     QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
     icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
     QApplication::setWindowIcon(icon);
+    ui::Theme::apply(application);
     if (role == app::SingleInstance::Role::Secondary) {
         QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"), instance.problem());
         return 1;
@@ -102,6 +104,7 @@ int main(int argc, char *argv[])
                      &app::AppController::openLink);
 
     controller.showSignIn();
+    window->restorePlacement();
     window->show();
     if (!instance.problem().isEmpty()) {
         // Not modal to the application: the person can still use the window behind it.

@@ -1,6 +1,10 @@
 #include "ui/StatusMessage.h"
 
+#include "ui/Theme.h"
+
 #include <QAccessible>
+#include <QPainter>
+#include <QStyle>
 
 namespace cqrs::ui {
 
@@ -27,6 +31,7 @@ void StatusMessage::showInfo(const QString &text)
 void StatusMessage::clear()
 {
     m_error = false;
+    Theme::setTone(this, "");
     setText(QString());
     setAccessibleDescription(QString());
     hide();
@@ -36,14 +41,24 @@ void StatusMessage::present(const QString &text, bool error)
 {
     m_error = error;
     setText(text);
-    setStyleSheet(error ? QStringLiteral("QLabel { font-weight: bold; color: #d5281b; }")
-                        : QString());
+    Theme::setTone(this, error ? "error" : "");
     setAccessibleDescription(text);
     show();
     if (error) {
         QAccessibleEvent alert(this, QAccessible::Alert);
         QAccessible::updateAccessibility(&alert);
     }
+}
+
+void StatusMessage::paintEvent(QPaintEvent *event)
+{
+    QLabel::paintEvent(event);
+    if (!m_error)
+        return;
+    // In the padding the theme leaves after the red bar, level with the first line.
+    const int size = fontMetrics().height();
+    const QPixmap icon = style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(size);
+    QPainter(this).drawPixmap(Theme::unit + Theme::unit / 2, contentsRect().top(), icon);
 }
 
 } // namespace cqrs::ui
