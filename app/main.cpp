@@ -72,7 +72,6 @@ int main(int argc, char *argv[])
     QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
     icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
     QApplication::setWindowIcon(icon);
-    ui::Theme::apply(application);
     if (role == app::SingleInstance::Role::Secondary) {
         QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"), instance.problem());
         return 1;
@@ -89,6 +88,8 @@ int main(int argc, char *argv[])
         controller.setSsoSignIn(new app::NhsMailSignIn(sso));
     controller.setSignInMemory(new app::SignInMemory(app::SignInMemory::keyFor(settings)));
     ui::MainWindow *window = controller.window();
+    // Styling the built window once costs less than restyling every widget as it is made.
+    ui::Theme::apply(application);
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {
         const QWindow *handle = window->windowHandle();
