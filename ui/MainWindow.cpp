@@ -174,14 +174,22 @@ void MainWindow::restorePlacement()
 void MainWindow::fitToScreen()
 {
     const QRect available = screen()->availableGeometry();
-    // Tall enough for the tallest screen (Security Information) laid out at the card's width.
     const int width = std::min(m_card->maximumWidth() + 6 * Theme::unit, available.width());
-    const QWidget *content = m_card->parentWidget();
-    const int contentHeight = content->hasHeightForWidth() ? content->heightForWidth(width)
-                                                           : content->sizeHint().height();
-    const int chrome = centralWidget()->sizeHint().height()
-        - centralWidget()->findChild<QScrollArea *>()->sizeHint().height();
-    const int height = std::min(contentHeight + chrome, available.height());
+    // Tall enough for the tallest screen (Security Information) at the card's width, whichever
+    // screen shows now; lines spare for a longer server-given checklist.
+    const int pageWidth = m_card->maximumWidth() - 2 * Theme::unit;
+    int tallest = 0;
+    for (int i = 0; i < m_stack->count(); ++i) {
+        QWidget *page = m_stack->widget(i);
+        page->ensurePolished();
+        const int height = page->hasHeightForWidth() ? page->heightForWidth(pageWidth)
+                                                     : page->sizeHint().height();
+        tallest = std::max(tallest, height);
+    }
+    const auto *scroll = centralWidget()->findChild<QScrollArea *>();
+    const int chrome = centralWidget()->sizeHint().height() - scroll->sizeHint().height()
+        + 4 * Theme::unit + 3 * fontMetrics().lineSpacing();
+    const int height = std::min(tallest + chrome, available.height());
     resize(std::max(width, minimumWidth()), std::max(height, minimumHeight()));
     move(available.center() - rect().center());
 }

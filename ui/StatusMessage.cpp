@@ -32,6 +32,7 @@ void StatusMessage::clear()
 {
     m_error = false;
     Theme::setTone(this, "");
+    setContentsMargins(0, 0, 0, 0);
     setText(QString());
     setAccessibleDescription(QString());
     hide();
@@ -42,6 +43,7 @@ void StatusMessage::present(const QString &text, bool error)
     m_error = error;
     setText(text);
     Theme::setTone(this, error ? "error" : "");
+    setContentsMargins(error ? 2 * Theme::unit + fontMetrics().height() : 0, 0, 0, 0);
     setAccessibleDescription(text);
     show();
     if (error) {
@@ -55,10 +57,12 @@ void StatusMessage::paintEvent(QPaintEvent *event)
     QLabel::paintEvent(event);
     if (!m_error)
         return;
-    // In the padding the theme leaves after the red bar, level with the first line.
+    // A bar and an icon in the margin present() leaves, in the message's own (themed) colour.
+    QPainter painter(this);
+    painter.fillRect(0, 0, Theme::unit / 2, height(), palette().color(foregroundRole()));
     const int size = fontMetrics().height();
     const QPixmap icon = style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(size);
-    QPainter(this).drawPixmap(Theme::unit + Theme::unit / 2, contentsRect().top(), icon);
+    painter.drawPixmap(Theme::unit + Theme::unit / 2, 0, icon);
 }
 
 } // namespace cqrs::ui

@@ -61,7 +61,7 @@ QWidget#header QPushButton { background: %headerBand%; color: %headerText%;
     border: 2px solid %headerText%; }
 QWidget#windowBody, QWidget#contentPage, QScrollArea#content { background: %page%; }
 QFrame#card { background: %card%; border: 1px solid %inputBorder%; border-radius: 4px; }
-QFrame#card QLabel, QFrame#card QCheckBox, QFrame#card QGroupBox, QDialog QLabel { color: %text%; }
+QLabel, QCheckBox, QGroupBox { color: %text%; }
 QLabel#helpLine { color: %secondaryText%; }
 QLineEdit { background: %card%; color: %text%; border: 2px solid %inputBorder%;
     padding: 6px 8px; }
@@ -70,7 +70,7 @@ QLineEdit:focus { background: %focus%; color: %focusText%; border: 4px solid %fo
 QPushButton { background: %card%; color: %text%; border: 2px solid %inputBorder%;
     border-bottom: 4px solid %inputBorder%; border-radius: 4px; padding: 6px 16px; }
 QPushButton:default { background: %primaryButton%; color: %primaryText%;
-    border-color: %primaryButton%; font-weight: bold; }
+    border-color: %primaryButton%; }
 QPushButton:disabled { color: %secondaryText%; border-style: dashed; }
 QPushButton:default:disabled { background: %card%; color: %secondaryText%;
     border-color: %inputBorder%; }
@@ -79,8 +79,7 @@ QCheckBox { padding: 4px; border-bottom: 4px solid transparent; }
 QPushButton:focus, QPushButton:default:focus, QWidget#header QPushButton:focus,
 QCheckBox:focus { background: %focus%; color: %focusText%; border: 2px solid %focusText%;
     border-bottom: 4px solid %focusText%; }
-QLabel[tone="error"] { color: %error%; font-weight: bold; border-left: 4px solid %error%;
-    padding-left: 32px; }
+QLabel[tone="error"] { color: %error%; font-weight: bold; }
 QLabel[tone="met"] { color: %success%; }
 QLabel[tone="notMet"] { color: %error%; }
 QProgressBar { border: 1px solid %inputBorder%; background: %card%; }
