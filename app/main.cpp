@@ -9,6 +9,7 @@
 #include "core/settings/ServiceSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/NeedHelpDialog.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -93,6 +94,8 @@ int main(int argc, char *argv[])
     });
     controller.setSignInMemory(new app::SignInMemory(app::SignInMemory::keyFor(settings)));
     ui::MainWindow *window = controller.window();
+    // Styling the built window once costs less than restyling every widget as it is made.
+    ui::Theme::apply(application);
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {
         const QWindow *handle = window->windowHandle();
@@ -108,6 +111,7 @@ int main(int argc, char *argv[])
                      &app::AppController::openLink);
 
     controller.showSignIn();
+    window->restorePlacement();
     window->show();
     if (!instance.problem().isEmpty()) {
         // Not modal to the application: the person can still use the window behind it.

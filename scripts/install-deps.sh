@@ -17,6 +17,8 @@ packages=(
     libzxcvbn-dev
     # running the app and its GUI tests without a display, and a real Secret Service for QtKeychain
     xvfb xauth dbus dbus-x11 gnome-keyring
+    # the app read from outside as a screen reader sees it (tests/a11y): AT-SPI and a keyboard
+    at-spi2-core python3-pyatspi xdotool
     # packaging checks
     wixl msitools desktop-file-utils appstream xdg-utils dpkg-dev file
     # Windows code for real: the MSI under Wine's msiexec (tst_msi_install) and the Win32

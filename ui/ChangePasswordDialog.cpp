@@ -3,7 +3,9 @@
 #include "ui/NeedHelpDialog.h"
 #include "ui/NewPasswordForm.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
+#include "ui/SecretField.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +28,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     m_current->setObjectName(QStringLiteral("currentPassword"));
     m_current->setEchoMode(QLineEdit::Password);
+    keepSecretFromAssistiveTechnology(m_current);
     m_current->setAccessibleName(tr("Current password"));
 
     auto *buttons = new QDialogButtonBox(this);
@@ -57,6 +60,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     m_feedback->lockWhileBusy({m_current, m_form, m_close});
     connect(m_feedback, &RequestFeedback::busyChanged, this, &ChangePasswordDialog::updateSubmit);
     setTabOrder(m_current, m_form->passwordField());
+    readInLayoutOrder(this);
     updateSubmit();
 }
 

@@ -1,6 +1,7 @@
 #include "ui/HomePage.h"
 
 #include "ui/PageTitle.h"
+#include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
 
 #include <QFormLayout>
@@ -66,6 +67,7 @@ HomePage::HomePage(QWidget *parent)
     connect(m_feedback, &RequestFeedback::cancelRequested, this, &HomePage::cancelRequested);
     m_feedback->lockWhileBusy({m_changePassword, m_signOut});
     setFocusProxy(m_changePassword);
+    readInLayoutOrder(this);
 }
 
 void HomePage::showPerson(const Person &person)

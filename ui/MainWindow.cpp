@@ -1,18 +1,42 @@
 #include "ui/MainWindow.h"
 
+#include "ui/HelpContacts.h"
 #include "ui/HomePage.h"
 #include "ui/MessagePage.h"
 #include "ui/NeedHelpDialog.h"
 #include "ui/SecurityInformationPage.h"
 #include "ui/SignInPage.h"
+#include "ui/Theme.h"
 
+#include <QCloseEvent>
+#include <QFrame>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace cqrs::ui {
+
+namespace {
+
+const QString geometryKey = QStringLiteral("window/geometry");
+
+QLabel *headerLabel(const QString &text, qreal scale, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    label->setFont(font);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -21,38 +45,103 @@ MainWindow::MainWindow(QWidget *parent)
     , m_securityInformation(new SecurityInformationPage)
     , m_home(new HomePage)
     , m_message(new MessagePage)
-    , m_needHelp(new QPushButton(tr("Need &help?")))
+    , m_screenTitle(nullptr)
+    , m_needHelp(nullptr)
 {
     setWindowTitle(tr("CQRS Desktop"));
     setObjectName(QStringLiteral("mainWindow"));
-    m_needHelp->setObjectName(QStringLiteral("needHelp"));
     for (QWidget *page :
-         std::initializer_list<QWidget *> {m_signIn, m_securityInformation, m_home, m_message})
+         std::initializer_list<QWidget *> {m_signIn, m_securityInformation, m_home, m_message}) {
         m_stack->addWidget(page);
+        // A screen can rename itself while shown (a problem's title), and the header follows.
+        connect(page, &QWidget::windowTitleChanged, this, [this, page] {
+            if (m_stack->currentWidget() == page)
+                showTitleOf(page);
+        });
+    }
 
-    // At 200% scaling the Security Information screen is taller than many laptop screens.
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_stack);
+    auto *helpLine = new QLabel(tr("Need help? Call the CQRS Service Desk on %1 or email %2.")
+                                    .arg(HelpContacts::phone(), HelpContacts::email()));
+    helpLine->setObjectName(QStringLiteral("helpLine"));
+    helpLine->setWordWrap(true);
+    helpLine->setAlignment(Qt::AlignCenter);
+    helpLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *footer = new QHBoxLayout;
-    footer->addStretch(1);
-    footer->addWidget(m_needHelp);
-
+    // Created in reading order: header, screen, help line.
     auto *central = new QWidget;
+    central->setObjectName(QStringLiteral("windowBody"));
+    central->setAttribute(Qt::WA_StyledBackground);
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(scroll, 1);
-    layout->addLayout(footer);
+    layout->setContentsMargins(0, 0, 0, Theme::unit);
+    layout->setSpacing(Theme::unit);
+    layout->addWidget(makeHeader());
+    layout->addWidget(makeContent(), 1);
+    layout->addWidget(helpLine);
     setCentralWidget(central);
-    resize(560, 640);
+    // Below this the card's text wraps into a narrow column; the content scrolls instead.
+    setMinimumSize(fontMetrics().averageCharWidth() * 50, fontMetrics().height() * 24);
 
     connect(m_needHelp, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
+}
+
+QWidget *MainWindow::makeHeader()
+{
+    auto *header = new QWidget;
+    header->setObjectName(QStringLiteral("header"));
+    header->setAttribute(Qt::WA_StyledBackground);
+    auto *brand = headerLabel(tr("CQRS"), 1.5, header);
+    brand->setObjectName(QStringLiteral("brand"));
+    brand->setAccessibleName(tr("CQRS, Calculating Quality Reporting Service"));
+    m_screenTitle = headerLabel(QString(), 1.25, header);
+    m_screenTitle->setObjectName(QStringLiteral("screenTitle"));
+    m_needHelp = new QPushButton(tr("Need &help?"), header);
+    m_needHelp->setObjectName(QStringLiteral("needHelp"));
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(3 * Theme::unit, 2 * Theme::unit, 3 * Theme::unit, 2 * Theme::unit);
+    layout->setSpacing(3 * Theme::unit);
+    layout->addWidget(brand);
+    layout->addWidget(m_screenTitle, 1);
+    layout->addWidget(m_needHelp);
+    return header;
+}
+
+QWidget *MainWindow::makeContent()
+{
+    m_card = new QFrame;
+    m_card->setObjectName(QStringLiteral("card"));
+    // A line of about 80 characters reads comfortably; wider windows get margins instead.
+    m_card->setMaximumWidth(fontMetrics().averageCharWidth() * 80 + 6 * Theme::unit);
+    auto *cardLayout = new QVBoxLayout(m_card);
+    cardLayout->setContentsMargins(Theme::unit, Theme::unit, Theme::unit, Theme::unit);
+    cardLayout->addWidget(m_stack);
+
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("contentPage"));
+    auto *centred = new QHBoxLayout(page);
+    centred->setContentsMargins(2 * Theme::unit, 0, 2 * Theme::unit, 0);
+    centred->addStretch(0);
+    centred->addWidget(m_card, 1);
+    centred->addStretch(0);
+
+    // The Security Information screen can still be taller than a small screen at 200 %.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("content"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    return scroll;
 }
 
 void MainWindow::showScreen(QWidget *page)
 {
     m_stack->setCurrentWidget(page);
+    showTitleOf(page);
+}
+
+void MainWindow::showTitleOf(QWidget *page)
+{
+    m_screenTitle->setText(page->windowTitle());
     // The title names the screen, so a screen reader announces where the person now is.
     setWindowTitle(tr("%1 - CQRS Desktop").arg(page->windowTitle()));
 }
@@ -74,6 +163,41 @@ void MainWindow::bringToFront()
     show();
     raise();
     activateWindow();
+}
+
+void MainWindow::restorePlacement()
+{
+    if (!restoreGeometry(QSettings().value(geometryKey).toByteArray()))
+        fitToScreen();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    const int width = std::min(m_card->maximumWidth() + 6 * Theme::unit, available.width());
+    // Tall enough for the tallest screen (Security Information) at the card's width, whichever
+    // screen shows now; lines spare for a longer server-given checklist.
+    const int pageWidth = m_card->maximumWidth() - 2 * Theme::unit;
+    int tallest = 0;
+    for (int i = 0; i < m_stack->count(); ++i) {
+        QWidget *page = m_stack->widget(i);
+        page->ensurePolished();
+        const int height = page->hasHeightForWidth() ? page->heightForWidth(pageWidth)
+                                                     : page->sizeHint().height();
+        tallest = std::max(tallest, height);
+    }
+    const auto *scroll = centralWidget()->findChild<QScrollArea *>();
+    const int chrome = centralWidget()->sizeHint().height() - scroll->sizeHint().height()
+        + 4 * Theme::unit + 3 * fontMetrics().lineSpacing();
+    const int height = std::min(tallest + chrome, available.height());
+    resize(std::max(width, minimumWidth()), std::max(height, minimumHeight()));
+    move(available.center() - rect().center());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(geometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace cqrs::ui

@@ -2,6 +2,7 @@
 
 #include "ui/HelpContacts.h"
 #include "ui/PageTitle.h"
+#include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
 
 #include <QAccessible>
@@ -35,6 +36,7 @@ MessagePage::MessagePage(QWidget *parent)
     layout->addStretch(1);
     connect(m_feedback, &RequestFeedback::cancelRequested, this, &MessagePage::cancelRequested);
     connect(m_signIn, &QPushButton::clicked, this, &MessagePage::signInRequested);
+    readInLayoutOrder(this);
 }
 
 void MessagePage::showBusy(const QString &title, const QString &whatIsHappening)

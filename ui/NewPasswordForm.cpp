@@ -1,6 +1,8 @@
 #include "ui/NewPasswordForm.h"
 
 #include "ui/PasswordChecklist.h"
+#include "ui/ReadingOrder.h"
+#include "ui/SecretField.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -22,6 +24,7 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     m_show->setObjectName(QStringLiteral("showPasswords"));
     for (QLineEdit *field : {m_password, m_confirmation}) {
         field->setEchoMode(QLineEdit::Password);
+        keepSecretFromAssistiveTechnology(field);
         // Pasting from a password manager is allowed; the app itself never stores the text.
         connect(field, &QLineEdit::textChanged, this, &NewPasswordForm::reevaluate);
     }
@@ -48,6 +51,7 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     layout->addLayout(fields);
     layout->addWidget(policyBox);
     setFocusProxy(m_password);
+    readInLayoutOrder(this);
 }
 
 void NewPasswordForm::setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner)

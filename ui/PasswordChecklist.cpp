@@ -1,5 +1,7 @@
 #include "ui/PasswordChecklist.h"
 
+#include "ui/Theme.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -106,22 +108,22 @@ void PasswordChecklist::present(PolicyRule rule, State state, const QString &tex
     QLabel *item = m_items.value(rule);
     m_states.insert(rule, state);
     QString mark;
-    QString style;
+    const char *tone = "";
     switch (state) {
     case State::Pending:
         mark = QStringLiteral("\u25CB "); // white circle
         break;
     case State::Met:
         mark = QStringLiteral("\u2714 ") + tr("Met:") + QLatin1Char(' ');
-        style = QStringLiteral("QLabel { color: #007f3b; }");
+        tone = "met";
         break;
     case State::NotMet:
         mark = QStringLiteral("\u2718 ") + tr("Not met:") + QLatin1Char(' ');
-        style = QStringLiteral("QLabel { color: #d5281b; }");
+        tone = "notMet";
         break;
     }
     item->setText(mark + text);
-    item->setStyleSheet(style);
+    Theme::setTone(item, tone);
     item->setAccessibleName(item->text());
 }
 

@@ -4,6 +4,7 @@
 #include "ui/PageTitle.h"
 #include "ui/PasswordChecklist.h"
 #include "ui/PasswordStrengthMeter.h"
+#include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
 
 #include <QCheckBox>
@@ -78,6 +79,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     setTabOrder(m_form->confirmationField(), m_form->showToggle());
     setTabOrder(m_form->showToggle(), m_submit);
     setTabOrder(m_submit, m_signIn);
+    readInLayoutOrder(this);
 }
 
 void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,

@@ -1,7 +1,9 @@
 #include "ui/SignInPage.h"
 
 #include "ui/PageTitle.h"
+#include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
+#include "ui/SecretField.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -33,6 +35,7 @@ SignInPage::SignInPage(QWidget *parent)
     m_forgotten->setObjectName(QStringLiteral("forgottenPassword"));
     m_sso->setObjectName(QStringLiteral("signInWithNhsmail"));
     m_password->setEchoMode(QLineEdit::Password);
+    keepSecretFromAssistiveTechnology(m_password);
     m_userId->setAccessibleName(tr("User ID"));
     m_password->setAccessibleName(tr("Password"));
     m_signIn->setDefault(true);
@@ -83,6 +86,7 @@ SignInPage::SignInPage(QWidget *parent)
     setTabOrder(m_signIn, m_forgotten);
     setTabOrder(m_forgotten, m_sso);
     setFocusProxy(m_userId);
+    readInLayoutOrder(this);
 }
 
 void SignInPage::prepare(const QString &rememberedUserId)

@@ -5,7 +5,8 @@
 namespace cqrs::ui {
 
 // The line under a form that says what just happened. Errors are announced to screen readers
-// (an accessible Alert) and start with words, not just a colour, so nobody misses them.
+// (an accessible Alert) and shown with an icon beside the words, not just a colour, so nobody
+// misses them.
 class StatusMessage : public QLabel
 {
     Q_OBJECT
@@ -17,6 +18,9 @@ public:
     void showInfo(const QString &text);
     void clear();
     bool isError() const { return m_error; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void present(const QString &text, bool error);

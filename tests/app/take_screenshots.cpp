@@ -17,10 +17,12 @@
 #include "ui/SecurityInformationPage.h"
 #include "ui/SignInPage.h"
 #include "ui/StatusMessage.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +53,20 @@ int main(int argc, char *argv[])
     }
     const QDir out(arguments.at(1));
     const QString suffix = arguments.value(2);
+    // "-dark" in the suffix stands in for a person's dark system colours.
+    if (suffix.contains(QLatin1String("dark"))) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2D, 0x2D, 0x2D));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::Button, QColor(0x3C, 0x3C, 0x3C));
+        dark.setColor(QPalette::ButtonText, Qt::white);
+        dark.setColor(QPalette::Highlight, QColor(0x4D, 0xA3, 0xFF));
+        dark.setColor(QPalette::HighlightedText, Qt::black);
+        QApplication::setPalette(dark);
+    }
+    ui::Theme::apply(application);
     auto save = [&](QWidget *widget, const char *name) {
         QTest::qWait(150);
         const QString path
@@ -72,6 +88,7 @@ int main(int argc, char *argv[])
     app::AppController controller(settings);
     ui::MainWindow *window = controller.window();
     controller.showSignIn();
+    window->fitToScreen();
     window->show();
     window->activateWindow();
     (void)QTest::qWaitForWindowExposed(window);

@@ -1,0 +1,39 @@
+// The yardstick for bench_app's cold start: the least a Qt Widgets app does to show a window.
+// It prints "exposed" once its window is really on screen, as cqrs-desktop reports "sign-in".
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QMainWindow>
+#include <QWindow>
+
+#include <cstdio>
+
+namespace {
+
+class ExposureReporter : public QObject
+{
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
+            std::puts("exposed");
+            std::fflush(stdout);
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    QMainWindow window;
+    window.setCentralWidget(new QLabel(QStringLiteral("Sign in")));
+    window.winId(); // creates the QWindow, so the filter sees its first exposure
+    ExposureReporter reporter;
+    window.windowHandle()->installEventFilter(&reporter);
+    window.show();
+    return QApplication::exec();
+}

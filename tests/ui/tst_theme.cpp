@@ -1,0 +1,150 @@
+#include "ui/Theme.h"
+#include "ui/ThemePalette.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPalette>
+#include <QPushButton>
+#include <QTest>
+#include <QVBoxLayout>
+
+using cqrs::ui::contrastRatio;
+using cqrs::ui::Theme;
+using cqrs::ui::ThemePalette;
+
+class TestTheme : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void contrastFollowsWcag();
+    void everyPairMeetsWcagAA_data();
+    void everyPairMeetsWcagAA();
+    void brandSheetUsesOnlyThePalette();
+    void darkOrHighContrastUsesSystemColours();
+    void focusedControlsShowTheYellowFocus_data();
+    void focusedControlsShowTheYellowFocus();
+};
+
+void TestTheme::contrastFollowsWcag()
+{
+    QCOMPARE(contrastRatio(Qt::black, Qt::white), 21.0);
+    QCOMPARE(contrastRatio(Qt::white, Qt::black), 21.0);
+    QCOMPARE(contrastRatio(QColor(0x336699), QColor(0x336699)), 1.0);
+    // #767676 on white is the classic "just passes 4.5:1" grey.
+    QVERIFY(contrastRatio(QColor(0x767676), Qt::white) > 4.5);
+    QVERIFY(contrastRatio(QColor(0x777777), Qt::white) < 4.5);
+}
+
+void TestTheme::everyPairMeetsWcagAA_data()
+{
+    QTest::addColumn<QColor>("foreground");
+    QTest::addColumn<QColor>("background");
+    QTest::addColumn<double>("minimum");
+    const auto pairs = ThemePalette::nhs().pairs();
+    QVERIFY(pairs.size() >= 10);
+    for (const ThemePalette::Pair &pair : pairs)
+        QTest::newRow(qPrintable(pair.what)) << pair.foreground << pair.background << pair.minimum;
+}
+
+void TestTheme::everyPairMeetsWcagAA()
+{
+    QFETCH(QColor, foreground);
+    QFETCH(QColor, background);
+    QFETCH(double, minimum);
+    const double ratio = contrastRatio(foreground, background);
+    QVERIFY2(ratio >= minimum,
+             qPrintable(QStringLiteral("%1 on %2: %3:1, needs %4:1")
+                            .arg(foreground.name(), background.name())
+                            .arg(ratio, 0, 'f', 2)
+                            .arg(minimum)));
+}
+
+void TestTheme::brandSheetUsesOnlyThePalette()
+{
+    const QString sheet = Theme::styleSheet(false);
+    QVERIFY2(!sheet.contains(QLatin1Char('%')), qPrintable(sheet));
+    const ThemePalette p = ThemePalette::nhs();
+    for (const QColor &required : {p.headerBand, p.primaryButton, p.error, p.focus})
+        QVERIFY2(sheet.contains(required.name()), qPrintable(required.name()));
+    const QString system = Theme::styleSheet(true);
+    QVERIFY(!system.contains(QLatin1Char('%')));
+    for (const ThemePalette::Pair &pair : p.pairs()) {
+        QVERIFY2(!system.contains(pair.foreground.name()), qPrintable(pair.what));
+        QVERIFY2(!system.contains(pair.background.name()), qPrintable(pair.what));
+    }
+    QVERIFY(system.contains(QStringLiteral("palette(highlight)")));
+}
+
+void TestTheme::darkOrHighContrastUsesSystemColours()
+{
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xEFEFEF));
+    light.setColor(QPalette::Base, Qt::white);
+    QVERIFY(!Theme::prefersSystemColours(light));
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x2D2D2D));
+    dark.setColor(QPalette::Base, QColor(0x1E1E1E));
+    QVERIFY(Theme::prefersSystemColours(dark));
+    // A high-contrast scheme with black fields on a light frame is the person's choice too.
+    QPalette blackFields = light;
+    blackFields.setColor(QPalette::Base, Qt::black);
+    QVERIFY(Theme::prefersSystemColours(blackFields));
+}
+
+void TestTheme::focusedControlsShowTheYellowFocus_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("button") << QStringLiteral("button");
+    QTest::newRow("default button") << QStringLiteral("default");
+    QTest::newRow("field") << QStringLiteral("field");
+    QTest::newRow("check box") << QStringLiteral("check");
+}
+
+void TestTheme::focusedControlsShowTheYellowFocus()
+{
+    QFETCH(QString, kind);
+    QWidget window;
+    window.setStyleSheet(Theme::styleSheet(false));
+    auto *layout = new QVBoxLayout(&window);
+    auto *other = new QPushButton(QStringLiteral("Other"));
+    QWidget *control = nullptr;
+    if (kind == QLatin1String("field")) {
+        control = new QLineEdit(QStringLiteral("text"));
+    } else if (kind == QLatin1String("check")) {
+        control = new QCheckBox(QStringLiteral("Remember"));
+    } else {
+        auto *button = new QPushButton(QStringLiteral("Sign in"));
+        button->setDefault(kind == QLatin1String("default"));
+        control = button;
+    }
+    layout->addWidget(other);
+    layout->addWidget(control);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QColor yellow = ThemePalette::nhs().focus;
+
+    other->setFocus();
+    QTRY_VERIFY(other->hasFocus());
+    const QImage unfocused = control->grab().toImage();
+    control->setFocus();
+    QTRY_VERIFY(control->hasFocus());
+    const QImage focused = control->grab().toImage();
+
+    const auto yellowPixels = [&yellow](const QImage &image) {
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                count += image.pixelColor(x, y) == yellow;
+        return count;
+    };
+    QCOMPARE(yellowPixels(unfocused), 0);
+    // Enough yellow to be seen at a glance: at least a tenth of the control.
+    QVERIFY2(yellowPixels(focused) * 10 >= focused.width() * focused.height(),
+             qPrintable(QString::number(yellowPixels(focused))));
+}
+
+QTEST_MAIN(TestTheme)
+#include "tst_theme.moc"
