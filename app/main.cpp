@@ -1,5 +1,6 @@
 #include "app/AppController.h"
 #include "app/CommandLine.h"
+#include "app/IdleMonitor.h"
 #include "app/LinkReceiver.h"
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
@@ -85,7 +86,9 @@ int main(int argc, char *argv[])
     app::AppController controller(settings);
     if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
         controller.setSsoSignIn(new app::NhsMailSignIn(sso));
-    controller.setSignInMemory(new app::SignInMemory(app::SignInMemory::keyFor(settings)));
+    controller.setSignInMemory(app::SignInMemory::forSettings(settings));
+    if (const int minutes = settings.idleSignOutMinutes(); minutes > 0)
+        controller.setIdleMonitor(new app::IdleMonitor(std::chrono::minutes(minutes)));
     ui::MainWindow *window = controller.window();
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {
