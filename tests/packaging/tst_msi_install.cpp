@@ -1,8 +1,9 @@
 // Installs the MSI as an IT admin would (`msiexec /i ... /qn PROPERTY=value`), with Wine's
 // Windows Installer in the throw-away prefix of the wine_prefix fixture, and reads back what it
 // did with `reg query` and the prefix's file tree: install with and without the admin
-// properties, a refused SSO_ENABLED, an upgrade to the next version, a refused downgrade and
-// uninstall. The test functions run in order, each from the state the one before left.
+// properties, refused values that are not DWORDs (SSO_ENABLED=yes and the like), an upgrade to the
+// next version, a refused downgrade and uninstall. The test functions run in order, each from the
+// state the one before left.
 //
 // Wine's ways allowed for: exit codes are the Windows code modulo 256, `reg` prints CRLF, a
 // per-machine Start Menu shortcut lands in the user's profile, and uninstall leaves the empty
@@ -54,10 +55,14 @@ using RegistryKeys = QHash<QString, QHash<QString, RegistryValue>>;
 
 // The admin properties of a managed install and the policy values they must become.
 const QStringList managedProperties
-    = {QStringLiteral("SERVER_URL=https://cqrs.example.nhs.uk/"), QStringLiteral("SSO_ENABLED=0"),
+    = {QStringLiteral("SERVER_URL=https://cqrs.example.nhs.uk/"),
+       QStringLiteral("SSO_ENABLED=0"),
        QStringLiteral("SSO_ISSUER=https://login.microsoftonline.com/tenant/v2.0"),
        QStringLiteral("SSO_CLIENT_ID=11111111-2222-3333-4444-555555555555"),
-       QStringLiteral("SSO_SCOPES=openid profile email")};
+       QStringLiteral("SSO_SCOPES=openid profile email"),
+       QStringLiteral("ALLOW_REMEMBER_USER_ID=0"),
+       QStringLiteral("ALLOW_REMEMBER_SIGN_IN=0"),
+       QStringLiteral("IDLE_SIGN_OUT_MINUTES=15")};
 const QHash<QString, RegistryValue> managedPolicy = {
     {QStringLiteral("ServerUrl"),
      {QStringLiteral("REG_SZ"), QStringLiteral("https://cqrs.example.nhs.uk/")}},
@@ -68,6 +73,9 @@ const QHash<QString, RegistryValue> managedPolicy = {
      {QStringLiteral("REG_SZ"), QStringLiteral("11111111-2222-3333-4444-555555555555")}},
     {QStringLiteral("SsoScopes"),
      {QStringLiteral("REG_SZ"), QStringLiteral("openid profile email")}},
+    {QStringLiteral("AllowRememberUserId"), {QStringLiteral("REG_DWORD"), QStringLiteral("0x0")}},
+    {QStringLiteral("AllowRememberSignIn"), {QStringLiteral("REG_DWORD"), QStringLiteral("0x0")}},
+    {QStringLiteral("IdleSignOutMinutes"), {QStringLiteral("REG_DWORD"), QStringLiteral("0xf")}},
 };
 
 } // namespace
@@ -79,7 +87,8 @@ class MsiInstallTest : public QObject
 private slots:
     void initTestCase();
 
-    void refusesAnSsoEnabledOtherThanZeroOrOne();
+    void refusesAValueItCouldNotWriteAsADword_data();
+    void refusesAValueItCouldNotWriteAsADword();
     void installsWithoutPropertiesWritingNoPolicy();
     void uninstallLeavesNothingBehind();
     void writesEachPropertyGivenAsATypedPolicyValue();
@@ -236,9 +245,18 @@ void MsiInstallTest::verifyNothingLeft() const
     QCOMPARE(values(policyKey).keys(), QStringList());
 }
 
-void MsiInstallTest::refusesAnSsoEnabledOtherThanZeroOrOne()
+void MsiInstallTest::refusesAValueItCouldNotWriteAsADword_data()
 {
-    const Run run = msiexec(QStringLiteral("/i"), m_msi, {QStringLiteral("SSO_ENABLED=yes")});
+    QTest::addColumn<QString>("property");
+    QTest::newRow("SSO_ENABLED") << "SSO_ENABLED=yes";
+    QTest::newRow("ALLOW_REMEMBER_SIGN_IN") << "ALLOW_REMEMBER_SIGN_IN=yes";
+    QTest::newRow("IDLE_SIGN_OUT_MINUTES") << "IDLE_SIGN_OUT_MINUTES=ten";
+}
+
+void MsiInstallTest::refusesAValueItCouldNotWriteAsADword()
+{
+    QFETCH(QString, property);
+    const Run run = msiexec(QStringLiteral("/i"), m_msi, {property});
     QCOMPARE(run.exitCode, asWineExitCode(ErrorInstallFailure));
     verifyNothingLeft();
 }
