@@ -8,13 +8,24 @@
 #include "app/SignInMemory.h"
 #include "core/api/ApiClient.h"
 #include "core/settings/ServiceSettings.h"
+#include "core/transport/ProxyCredentials.h"
 #include "ui/MainWindow.h"
+#include "ui/ProxyCredentialsDialog.h"
 
 namespace cqrs::app {
 
 AppController::AppController(ServiceSettings &settings, QObject *parent)
     : QObject(parent)
-    , m_api(new ApiClient(settings.serverUrl(), this))
+    , m_proxyCredentials(new ProxyCredentials(
+          [this](const QNetworkProxy &proxy) -> std::optional<ProxyCredentials::Credentials> {
+              const auto answer = ui::ProxyCredentialsDialog::ask(proxy.hostName(), window());
+              if (!answer)
+                  return std::nullopt;
+              return ProxyCredentials::Credentials {answer->user, answer->password};
+          },
+          this))
+    , m_network(settings.networkAccess(m_proxyCredentials))
+    , m_api(new ApiClient(settings.serverUrl(), m_network, this))
     , m_window(std::make_unique<ui::MainWindow>())
     , m_request(new RequestSlot(this))
     , m_signIn(new SignInJourney(*m_window, *m_api, *m_request, settings, this))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/transport/NetworkAccess.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -7,6 +9,7 @@
 
 namespace cqrs {
 class ApiClient;
+class ProxyCredentials;
 class ServiceSettings;
 } // namespace cqrs
 
@@ -36,6 +39,9 @@ public:
 
     ui::MainWindow *window() const { return m_window.get(); }
     ApiClient *api() const { return m_api; }
+    // How every connection goes out (IT policy's proxy and trust anchors), with a proxy's
+    // request for credentials answered by a dialog on this window; for the NHSmail sign-in.
+    const NetworkAccess &network() const { return m_network; }
 
     // Takes ownership; null removes it.
     void setSsoSignIn(SsoSignIn *sso);
@@ -52,6 +58,8 @@ public:
     void openLink(const QString &text);
 
 private:
+    ProxyCredentials *m_proxyCredentials;
+    NetworkAccess m_network;
     ApiClient *m_api;
     std::unique_ptr<ui::MainWindow> m_window;
     RequestSlot *m_request;

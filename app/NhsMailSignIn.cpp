@@ -8,9 +8,14 @@ namespace cqrs::app {
 
 NhsMailSignIn::NhsMailSignIn(const SsoSettings &settings, OidcSignIn::BrowserOpener openBrowser,
                              QObject *parent)
+    : NhsMailSignIn(settings, NetworkAccess(), std::move(openBrowser), parent)
+{ }
+
+NhsMailSignIn::NhsMailSignIn(const SsoSettings &settings, const NetworkAccess &network,
+                             OidcSignIn::BrowserOpener openBrowser, QObject *parent)
     : SsoSignIn(parent)
     , m_flow(std::make_unique<OidcSignIn>(
-          OidcClientConfig {settings.issuer, settings.clientId, settings.scopes}))
+          OidcClientConfig {settings.issuer, settings.clientId, settings.scopes}, network))
     , m_openBrowser(std::move(openBrowser))
 {
     connect(m_flow.get(), &OidcSignIn::finished, this, &SsoSignIn::idTokenReceived);

@@ -22,6 +22,10 @@ public:
     explicit NhsMailSignIn(const SsoSettings &settings,
                            OidcSignIn::BrowserOpener openBrowser = defaultBrowser(),
                            QObject *parent = nullptr);
+    // Through the same proxy and trust anchors as the CQRS server (AppController::network()).
+    NhsMailSignIn(const SsoSettings &settings, const NetworkAccess &network,
+                  OidcSignIn::BrowserOpener openBrowser = defaultBrowser(),
+                  QObject *parent = nullptr);
     ~NhsMailSignIn() override;
 
     static OidcSignIn::BrowserOpener defaultBrowser();

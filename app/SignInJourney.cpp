@@ -100,7 +100,10 @@ void SignInJourney::signIn(const QString &userId, const QString &password, bool 
     m_request.track(m_api.signIn(userId, password, this, [this](const ApiResult<UserProfile> &r) {
         if (r.ok())
             return finish(*r.value, {RememberedSignIn::Method::Password, {}});
-        page()->clearPassword();
+        // A refused password goes; when the server, network or proxy was away nothing was
+        // checked, so what was typed stays for Try again.
+        if (r.error.kind == ApiError::Kind::Refused)
+            page()->clearPassword();
         page()->feedback()->showError(RefusalWords::forSignIn(r.error));
     }));
 }

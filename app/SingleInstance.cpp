@@ -37,6 +37,21 @@ QString lockPathFor(const QString &serverName)
 #endif
 }
 
+// Whether the process at the other end of a connected local socket runs as this user, asked of
+// the operating system rather than of anything the peer says.
+bool peerIsThisUser(const QLocalSocket &socket, bool weAreTheClient)
+{
+#ifdef Q_OS_WIN
+    // QLocalSocket's descriptor on Windows is the pipe's handle.
+    return win::pipePeerRunsAsThisUser(reinterpret_cast<void *>(socket.socketDescriptor()),
+                                       weAreTheClient ? win::PipeEnd::Client
+                                                      : win::PipeEnd::Server);
+#else
+    Q_UNUSED(weAreTheClient)
+    return posix::peerIsThisUser(socket.socketDescriptor());
+#endif
+}
+
 } // namespace
 
 struct SingleInstance::Reply
@@ -130,14 +145,12 @@ bool SingleInstance::listen()
 void SingleInstance::serve(QLocalSocket *socket)
 {
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-#ifndef Q_OS_WIN
-    if (!posix::peerIsThisUser(socket->socketDescriptor())) {
+    if (!peerIsThisUser(*socket, false)) {
         qCWarning(lcInstance) << "Refused a connection from a process of another user";
         socket->abort();
         socket->deleteLater();
         return;
     }
-#endif
     connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
         if (!socket->canReadLine()) {
             if (socket->bytesAvailable() > MaxLineBytes)
@@ -175,10 +188,8 @@ SingleInstance::Reply SingleInstance::exchange(const QString &serverName, const 
     const int ms = static_cast<int>(timeout.count());
     if (!socket.waitForConnected(ms))
         return {};
-#ifndef Q_OS_WIN
-    if (!posix::peerIsThisUser(socket.socketDescriptor()))
+    if (!peerIsThisUser(socket, true))
         return {HandOver::OtherUser, {}};
-#endif
     QString oneLine = line;
     oneLine.replace(QLatin1Char('\n'), QLatin1Char(' '));
     socket.write(oneLine.toUtf8() + '\n');

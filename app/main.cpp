@@ -5,8 +5,11 @@
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
 #include "app/SingleInstance.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ServiceDeskDetails.h"
 #include "core/settings/ServiceSettings.h"
 #include "ui/MainWindow.h"
+#include "ui/NeedHelpDialog.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -85,7 +88,10 @@ int main(int argc, char *argv[])
                              ServiceSettings::openUserSettings(), commandLine.server);
     app::AppController controller(settings);
     if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
-        controller.setSsoSignIn(new app::NhsMailSignIn(sso));
+        controller.setSsoSignIn(new app::NhsMailSignIn(sso, controller.network()));
+    ui::NeedHelpDialog::setServiceDeskDetails([api = controller.api()] {
+        return ServiceDeskDetails::compose(api->serverUrl(), api->lastError());
+    });
     controller.setSignInMemory(app::SignInMemory::forSettings(settings));
     if (const int minutes = settings.idleSignOutMinutes(); minutes > 0)
         controller.setIdleMonitor(new app::IdleMonitor(std::chrono::minutes(minutes)));

@@ -82,8 +82,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     require(sameVerdicts(verdict, policy.evaluate(userId, password, confirmation)),
             "evaluation is deterministic");
-    QList<PolicyRule> expectedRules {PolicyRule::Length, PolicyRule::Categories, PolicyRule::UserId,
-                                     PolicyRule::Characters};
+    // Every rule in force that the client judges, in the policy's order, then confirmation.
+    QList<PolicyRule> expectedRules;
+    for (PolicyRule rule : policy.rules)
+        if (cqrs::locallyJudgedRules().contains(rule))
+            expectedRules.append(rule);
     if (confirmation)
         expectedRules.append(PolicyRule::Confirmation);
     bool allPassed = true;

@@ -26,6 +26,8 @@ packages=(
     curl python3
     # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
     clang libclang-rt-14-dev
+    # a real authenticating HTTP proxy on loopback for the proxy tests (tst_proxy)
+    tinyproxy
 )
 
 sudo_cmd=()

@@ -2,11 +2,29 @@
 
 #include "ui/HelpContacts.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace cqrs::ui {
+
+namespace {
+
+NeedHelpDialog::DetailsSource &detailsSource()
+{
+    static NeedHelpDialog::DetailsSource source;
+    return source;
+}
+
+} // namespace
+
+void NeedHelpDialog::setServiceDeskDetails(DetailsSource source)
+{
+    detailsSource() = std::move(source);
+}
 
 NeedHelpDialog::NeedHelpDialog(QWidget *parent)
     : QDialog(parent)
@@ -23,9 +41,34 @@ NeedHelpDialog::NeedHelpDialog(QWidget *parent)
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(new HelpContacts(this));
+    if (detailsSource()) {
+        auto *copy = new QPushButton(tr("&Copy details for the service desk"), this);
+        copy->setObjectName(QStringLiteral("copyServiceDeskDetails"));
+        copy->setAccessibleDescription(
+            tr("Copies the app version, your computer's system, the server address, the time "
+               "and the last problem, never your password, to paste into an email or a call "
+               "log."));
+        connect(copy, &QPushButton::clicked, this, &NeedHelpDialog::copyDetails);
+        layout->addWidget(copy, 0, Qt::AlignLeft);
+        m_copied = new QLabel(this);
+        m_copied->setWordWrap(true);
+        layout->addWidget(m_copied);
+    }
+    auto *version = new QLabel(
+        tr("CQRS Desktop version %1").arg(QCoreApplication::applicationVersion()), this);
+    version->setObjectName(QStringLiteral("appVersion"));
+    version->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(version);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void NeedHelpDialog::copyDetails()
+{
+    QApplication::clipboard()->setText(detailsSource()());
+    m_copied->setText(tr("Copied. Paste them into your email to the service desk, or read them "
+                         "out when you call."));
 }
 
 NeedHelpDialog *NeedHelpDialog::openFor(QWidget *parent)

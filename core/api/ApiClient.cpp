@@ -4,6 +4,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+
 namespace cqrs {
 
 namespace {
@@ -26,13 +28,26 @@ std::optional<UserProfile> sessionUser(const QJsonObject &body)
 } // namespace
 
 ApiClient::ApiClient(const QUrl &serverUrl, QObject *parent)
+    : ApiClient(serverUrl, NetworkAccess(), parent)
+{ }
+
+ApiClient::ApiClient(const QUrl &serverUrl, const NetworkAccess &network, QObject *parent)
     : QObject(parent)
+    , m_network(network.createManager(this))
     , m_serverUrl(serverUrl)
 {
     // A redirect could carry a password to another host; API v1 never redirects.
-    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     if (!m_serverUrl.path().endsWith(QLatin1Char('/')))
         m_serverUrl.setPath(m_serverUrl.path() + QLatin1Char('/'));
+}
+
+ApiCall::Delays ApiClient::defaultRetryDelays()
+{
+    using namespace std::chrono_literals;
+    // About a minute in all: long enough for a router or a server restart, short enough that
+    // the screen soon says what is wrong. Cancel stops the waiting at once.
+    return {2s, 4s, 8s, 15s, 30s};
 }
 
 ApiCall *ApiClient::send(const QByteArray &verb, const QString &path, const QJsonObject *body,
@@ -40,6 +55,7 @@ ApiCall *ApiClient::send(const QByteArray &verb, const QString &path, const QJso
 {
     QNetworkRequest request(m_serverUrl.resolved(QUrl(QLatin1String("api/v1/") + path)));
     request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(static_cast<int>(std::min(m_timeout, StallTimeout).count()));
     if (auth == Auth::Session)
         request.setRawHeader("Authorization", "Bearer " + m_sessionToken.toLatin1());
     QByteArray payload;
@@ -47,8 +63,11 @@ ApiCall *ApiClient::send(const QByteArray &verb, const QString &path, const QJso
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
     }
-    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, payload);
-    return new ApiCall(reply, m_timeout, this);
+    // Only a GET is sent again by itself; anything else could be done twice.
+    const ApiCall::Delays retries = verb == "GET" ? m_retryDelays : ApiCall::Delays();
+    return new ApiCall([network = m_network, request, verb,
+                        payload] { return network->sendCustomRequest(request, verb, payload); },
+                       m_timeout, retries, this);
 }
 
 ApiCall *ApiClient::fetchPasswordPolicy(QObject *receiver, Handler<PasswordPolicy> handler)
@@ -87,6 +106,12 @@ ApiCall *ApiClient::startSession(const QString &path, const QJsonObject &body, Q
         std::move(handler));
 }
 
+void ApiClient::noteError(const ApiError &error)
+{
+    if (error.kind != ApiError::Kind::None && error.kind != ApiError::Kind::Cancelled)
+        m_lastError = error;
+}
+
 void ApiClient::adoptSession(const QJsonObject &body)
 {
     m_sessionToken = body.value(QLatin1String("sessionToken")).toString();
@@ -112,10 +137,11 @@ ApiCall *ApiClient::signOut(QObject *receiver, Handler<Done> handler)
     ApiCall *call = send("DELETE", QStringLiteral("sessions/current"), nullptr, Auth::Session);
     m_sessionToken.clear();
     QPointer<QObject> alive(receiver);
-    connect(call, &ApiCall::finished, this, [call, alive, handler = std::move(handler)] {
+    connect(call, &ApiCall::finished, this, [this, call, alive, handler = std::move(handler)] {
         call->deleteLater();
         ApiResult<Done> result;
         result.error = call->error();
+        noteError(result.error);
         // The session is gone here either way; a 401 means the server had already ended it.
         if (result.error.kind == ApiError::Kind::None || result.error.httpStatus == 401)
             result = ApiResult<Done> {Done {}, {}};

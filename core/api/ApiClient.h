@@ -4,8 +4,8 @@
 #include "core/api/ApiTypes.h"
 #include "core/links/RegistrationLink.h"
 #include "core/policy/PasswordPolicy.h"
+#include "core/transport/NetworkAccess.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -26,13 +26,24 @@ class ApiClient : public QObject
 public:
     template<typename T> using Handler = std::function<void(const ApiResult<T> &)>;
 
-    static constexpr std::chrono::milliseconds DefaultTimeout {15000};
+    // Limits for slow practice links (docs/development.md, "Talking to the server"): a request
+    // ends as Timeout when nothing has moved for StallTimeout (connecting, the proxy and the
+    // TLS handshake included) or no complete answer came within DefaultTimeout.
+    static constexpr std::chrono::milliseconds StallTimeout {20000};
+    static constexpr std::chrono::milliseconds DefaultTimeout {30000};
 
     explicit ApiClient(const QUrl &serverUrl, QObject *parent = nullptr);
+    // Connections configured by IT policy: proxy, proxy credentials, extra trust anchors.
+    ApiClient(const QUrl &serverUrl, const NetworkAccess &network, QObject *parent = nullptr);
 
     QUrl serverUrl() const { return m_serverUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Back-off for GETs when the server or network is away (tests shorten it).
+    static ApiCall::Delays defaultRetryDelays();
+    void setRetryDelays(ApiCall::Delays delays) { m_retryDelays = std::move(delays); }
     bool hasSession() const { return !m_sessionToken.isEmpty(); }
+    // The most recent failure other than Cancel, for "Copy details for the service desk".
+    const ApiError &lastError() const { return m_lastError; }
 
     ApiCall *fetchPasswordPolicy(QObject *receiver, Handler<PasswordPolicy> handler);
 
@@ -73,9 +84,13 @@ private:
     ApiCall *startSession(const QString &path, const QJsonObject &body, QObject *receiver,
                           Handler<UserProfile> handler);
 
-    QNetworkAccessManager m_network;
+    void noteError(const ApiError &error);
+
+    QNetworkAccessManager *m_network = nullptr;
     QUrl m_serverUrl;
+    ApiError m_lastError;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
+    ApiCall::Delays m_retryDelays = defaultRetryDelays();
     QString m_sessionToken;
 };
 
@@ -95,6 +110,7 @@ ApiCall *ApiClient::request(const QByteArray &verb, const QString &path, const Q
                     if (!result.value)
                         result.error.kind = ApiError::Kind::BadResponse;
                 }
+                noteError(result.error);
                 // A wrong current password (changing it) is a 401 too, but the session lives on.
                 if (auth == Auth::Session && result.error.httpStatus == 401
                     && !result.error.is(u"invalid_credentials")) {

@@ -15,6 +15,16 @@ QString ApiError::userMessage() const
     case Kind::Unreachable:
         return tr("Cannot reach the CQRS server. Check your internet connection and try again. "
                   "If it keeps happening, contact the CQRS Service Desk.");
+    case Kind::InsecureConnection:
+        return tls ? tls->explanation(tr("the CQRS server"))
+                   : tr("The secure connection to the CQRS server could not be checked. Your IT "
+                        "team can help.");
+    case Kind::ProxyUnreachable:
+        return tr("Cannot reach the proxy server this computer uses for the internet. Your IT "
+                  "team can check it; try again when it is back.");
+    case Kind::ProxyRefused:
+        return tr("The proxy server did not accept a user name and password. Try again and enter "
+                  "the ones your IT team gave you for the internet.");
     case Kind::BadResponse:
         return tr("The CQRS server sent an answer this app does not understand. Try again later; "
                   "if it keeps happening, contact the CQRS Service Desk.");
@@ -43,6 +53,31 @@ QString ApiError::userMessage() const
     return tr("The CQRS server could not do this (error %1). Try again later; if it keeps "
               "happening, contact the CQRS Service Desk.")
         .arg(httpStatus);
+}
+
+QString ApiError::diagnosticCode() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Unreachable:
+        return QStringLiteral("unreachable");
+    case Kind::InsecureConnection:
+        return QStringLiteral("tls_certificate");
+    case Kind::ProxyUnreachable:
+        return QStringLiteral("proxy_unreachable");
+    case Kind::ProxyRefused:
+        return QStringLiteral("proxy_authentication");
+    case Kind::BadResponse:
+        return QStringLiteral("bad_response (HTTP %1)").arg(httpStatus);
+    case Kind::Refused:
+        break;
+    }
+    return QStringLiteral("%1 (HTTP %2)").arg(code).arg(httpStatus);
 }
 
 } // namespace cqrs

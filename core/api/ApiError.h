@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/transport/TlsProblem.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -21,7 +23,10 @@ public:
         None,
         Cancelled, // the person pressed Cancel
         Timeout, // no complete answer within the time limit
-        Unreachable, // no connection: server down, wrong address, network or TLS failure
+        Unreachable, // no connection: server down, wrong address, network failure
+        InsecureConnection, // the server's certificate could not be checked: see `tls`
+        ProxyUnreachable, // the proxy server named by IT policy or the system is down
+        ProxyRefused, // the proxy wants a user name and password that were not given or wrong
         BadResponse, // an answer that is not what API v1 promises
         Refused, // an API error: `{"error": code, "message": ...}`
     };
@@ -33,12 +38,15 @@ public:
     QStringList violations; // rule ids, for "password_policy"
     std::optional<int> retryAfterSeconds; // for "account_locked"
     QDateTime nextChangeAllowedAt; // for a "min-age" violation
+    std::optional<TlsProblem> tls; // for InsecureConnection
 
     bool is(QStringView apiCode) const { return kind == Kind::Refused && code == apiCode; }
 
     // What went wrong in plain English, saying what to do next. Screens with more context
     // (an expired link, a locked account) say something more specific first.
     QString userMessage() const;
+    // A short, stable name for the service desk: the API error code, or the kind of failure.
+    QString diagnosticCode() const;
 };
 
 } // namespace cqrs

@@ -52,7 +52,8 @@ QStringList ServiceSettings::managedPolicyKeys()
 {
     return {keyName(ServerUrlKey),           keyName(SsoEnabledKey),
             keyName(SsoIssuerKey),           keyName(SsoClientIdKey),
-            keyName(SsoScopesKey),           keyName(AllowRememberUserIdKey),
+            keyName(SsoScopesKey),           keyName(ProxyUrlKey),
+            keyName(ExtraCaCertificatesKey), keyName(AllowRememberUserIdKey),
             keyName(AllowRememberSignInKey), keyName(IdleSignOutMinutesKey)};
 }
 
@@ -187,6 +188,26 @@ bool ServiceSettings::setUserServerUrl(const QUrl &url)
         return false;
     m_user->setValue(keyName(ServerUrlKey), url.toString());
     return true;
+}
+
+NetworkAccess ServiceSettings::networkAccess(ProxyCredentials *proxyCredentials) const
+{
+    if (!m_managed)
+        return NetworkAccess({}, {}, proxyCredentials);
+    QString problem;
+    const ProxySetting proxy
+        = ProxySetting::parse(m_managed->value(keyName(ProxyUrlKey)).toString(), &problem);
+    if (!problem.isEmpty())
+        qCWarning(lcSettings).noquote() << problem;
+    QList<QSslCertificate> extraCas;
+    const QString caPath = m_managed->value(keyName(ExtraCaCertificatesKey)).toString().trimmed();
+    if (!caPath.isEmpty()) {
+        problem.clear();
+        extraCas = NetworkAccess::loadCaCertificates(caPath, &problem);
+        if (!problem.isEmpty())
+            qCWarning(lcSettings).noquote() << "Ignoring ExtraCaCertificates:" << problem;
+    }
+    return NetworkAccess(proxy, extraCas, proxyCredentials);
 }
 
 bool ServiceSettings::allowsRememberingUserId() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/transport/NetworkAccess.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <QString>
@@ -43,6 +45,10 @@ public:
     static constexpr const char *SsoIssuerKey = "SsoIssuer";
     static constexpr const char *SsoClientIdKey = "SsoClientId";
     static constexpr const char *SsoScopesKey = "SsoScopes";
+    // IT policy only: a user setting cannot send the app's traffic elsewhere or add trust.
+    static constexpr const char *ProxyUrlKey = "ProxyUrl";
+    static constexpr const char *ExtraCaCertificatesKey = "ExtraCaCertificates";
+    // Shared computers: policy or the user's own settings, policy first.
     static constexpr const char *AllowRememberUserIdKey = "AllowRememberUserId";
     static constexpr const char *AllowRememberSignInKey = "AllowRememberSignIn";
     static constexpr const char *IdleSignOutMinutesKey = "IdleSignOutMinutes";
@@ -73,6 +79,10 @@ public:
     Source serverUrlSource() const;
     SsoSettings ssoSettings() const;
     bool isManaged(const char *key) const;
+    // The proxy and trust anchors IT policy sets for every connection the app makes, answering
+    // a proxy's request for credentials with `proxyCredentials` (may be null). Unusable values
+    // are skipped with a warning, as if they were not set.
+    NetworkAccess networkAccess(ProxyCredentials *proxyCredentials) const;
 
     // Shared workstations (issue 13): both allowed unless set to 0/false; a User ID kept from
     // before the policy forbade it is removed when the settings are opened.

@@ -4,9 +4,7 @@
 
 namespace cqrs {
 
-namespace {
-
-bool isLoopback(const QString &host)
+bool isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
@@ -14,15 +12,13 @@ bool isLoopback(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-} // namespace
-
 bool isSecureOrLoopback(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
         return false;
     const QString scheme = url.scheme().toLower();
     return scheme == QLatin1String("https")
-        || (scheme == QLatin1String("http") && isLoopback(url.host()));
+        || (scheme == QLatin1String("http") && isLoopbackHost(url.host()));
 }
 
 } // namespace cqrs

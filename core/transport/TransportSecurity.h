@@ -8,4 +8,7 @@ namespace cqrs {
 // plain http only to this machine (a local server-stub or test provider), never over a network.
 bool isSecureOrLoopback(const QUrl &url);
 
+// "localhost" or a loopback address.
+bool isLoopbackHost(const QString &host);
+
 } // namespace cqrs

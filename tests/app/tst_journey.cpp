@@ -271,6 +271,9 @@ void TestJourney::serverDownIsExplained()
     QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
     QTRY_VERIFY(status(page)->isError());
     QVERIFY(status(page)->text().contains(QStringLiteral("Cannot reach the CQRS server")));
+    // Nothing was checked: what was typed stays for Try again.
+    QCOMPARE(field(page, "userId")->text(), QStringLiteral("jsmith01"));
+    QCOMPARE(field(page, "password")->text(), QStringLiteral("Harbour#2025"));
 }
 
 void TestJourney::nhsmailButtonFollowsPolicy()

@@ -58,6 +58,8 @@ const QStringList adminProperties = {QStringLiteral("SERVER_URL"),
                                      QStringLiteral("SSO_ISSUER"),
                                      QStringLiteral("SSO_CLIENT_ID"),
                                      QStringLiteral("SSO_SCOPES"),
+                                     QStringLiteral("PROXY_URL"),
+                                     QStringLiteral("EXTRA_CA_CERTIFICATES"),
                                      QStringLiteral("ALLOW_REMEMBER_USER_ID"),
                                      QStringLiteral("ALLOW_REMEMBER_SIGN_IN"),
                                      QStringLiteral("IDLE_SIGN_OUT_MINUTES")};
@@ -246,6 +248,12 @@ void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet_data()
     QTest::newRow("SsoScopes") << "SsoScopes"
                                << "SSO_SCOPES"
                                << "[SSO_SCOPES]";
+    QTest::newRow("ProxyUrl") << "ProxyUrl"
+                              << "PROXY_URL"
+                              << "[PROXY_URL]";
+    QTest::newRow("ExtraCaCertificates") << "ExtraCaCertificates"
+                                         << "EXTRA_CA_CERTIFICATES"
+                                         << "[EXTRA_CA_CERTIFICATES]";
     QTest::newRow("AllowRememberUserId") << "AllowRememberUserId"
                                          << "ALLOW_REMEMBER_USER_ID"
                                          << "#[ALLOW_REMEMBER_USER_ID]";

@@ -139,6 +139,24 @@ void ownerChecks()
     check(!processRunsAsThisUser(0xFFFFFFF1UL), "a process Windows will not name is not trusted");
 }
 
+// The check the app makes on Qt's QLocalSocket, whose descriptor is the pipe's handle: both
+// ends of a pipe between two handles of this process see a peer of this user.
+void peerOfAConnectedPipeIsThisUser()
+{
+    const std::wstring name = uniqueName(L"peer");
+    HANDLE server = CreateNamedPipeW(name.c_str(), PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE, 1, 512, 512,
+                                     0, nullptr);
+    HANDLE client = CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr,
+                                OPEN_EXISTING, 0, nullptr);
+    check(server != INVALID_HANDLE_VALUE && client != INVALID_HANDLE_VALUE, "a pipe is connected");
+    check(pipePeerRunsAsThisUser(client, PipeEnd::Client), "the client sees a server of this user");
+    check(pipePeerRunsAsThisUser(server, PipeEnd::Server), "the server sees a client of this user");
+    check(!pipePeerRunsAsThisUser(INVALID_HANDLE_VALUE, PipeEnd::Client),
+          "a handle that is no pipe is not trusted");
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
 } // namespace
 
 int main()
@@ -150,6 +168,7 @@ int main()
     stopEndsAWaitingServer();
     nobodyListening();
     ownerChecks();
+    peerOfAConnectedPipeIsThisUser();
     std::printf("%d failure(s)\n", failures);
     return failures == 0 ? 0 : 1;
 }

@@ -138,6 +138,14 @@ bool processRunsAsThisUser(unsigned long processId)
     return !theirs.empty() && !ours.empty() && EqualSid(sidOf(theirs), sidOf(ours));
 }
 
+bool pipePeerRunsAsThisUser(void *pipe, PipeEnd ourEnd)
+{
+    ULONG peer = 0;
+    const BOOL known = ourEnd == PipeEnd::Client ? GetNamedPipeServerProcessId(pipe, &peer)
+                                                 : GetNamedPipeClientProcessId(pipe, &peer);
+    return known && processRunsAsThisUser(peer);
+}
+
 PipeReply requestOverPipe(const std::wstring &name, const std::string &line,
                           std::chrono::milliseconds timeout)
 {
@@ -157,8 +165,7 @@ PipeReply requestOverPipe(const std::wstring &name, const std::string &line,
             return {PipeOutcome::Failed, {}};
         WaitNamedPipeW(name.c_str(), millisecondsUntil(deadline));
     }
-    ULONG server = 0;
-    if (!GetNamedPipeServerProcessId(pipe.value, &server) || !processRunsAsThisUser(server))
+    if (!pipePeerRunsAsThisUser(pipe.value, PipeEnd::Client))
         return {PipeOutcome::OtherUser, {}};
     if (!writeLine(pipe.value, line, millisecondsUntil(deadline), nullptr))
         return {PipeOutcome::Failed, {}};
@@ -221,8 +228,7 @@ std::optional<std::string> PipeServer::nextRequest()
             || finish(m_pipe, io, started, INFINITE, m_stop, bytes);
         if (!connected)
             break;
-        ULONG client = 0;
-        if (!GetNamedPipeClientProcessId(m_pipe, &client) || !processRunsAsThisUser(client)) {
+        if (!pipePeerRunsAsThisUser(m_pipe, PipeEnd::Server)) {
             dropClient();
             continue;
         }

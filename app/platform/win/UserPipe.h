@@ -24,6 +24,12 @@ std::wstring userPipeName(const std::wstring &base);
 // not tell (a process gone, or one we may not query) counts as another user.
 bool processRunsAsThisUser(unsigned long processId);
 
+// Whether the process at the other end of a connected pipe runs as this user: the server when
+// `pipe` is the handle a client opened, the client when it is the server's own instance. Qt's
+// QLocalSocket on Windows is such a pipe (its socketDescriptor() is the handle).
+enum class PipeEnd { Client, Server };
+bool pipePeerRunsAsThisUser(void *pipe, PipeEnd ourEnd);
+
 enum class PipeOutcome {
     Answered, // the server runs as this user and replied
     NoServer, // nobody listens on that name

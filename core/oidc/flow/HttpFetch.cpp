@@ -1,9 +1,14 @@
 #include "core/oidc/flow/HttpFetch.h"
 
+#include "core/transport/TlsProblem.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QSslError>
+
+#include <memory>
 
 namespace cqrs {
 
@@ -19,11 +24,21 @@ void HttpFetch::get(QNetworkAccessManager &network, const QUrl &url, QObject *co
         if (received > MaxBytes)
             reply->abort();
     });
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, alive, url, done] {
+    // Kept to explain a refused certificate; never ignored.
+    auto sslErrors = std::make_shared<QList<QSslError>>();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [sslErrors](const QList<QSslError> &errors) { *sslErrors = errors; });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, alive, url, done, sslErrors] {
         reply->deleteLater();
         if (!alive)
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!sslErrors->isEmpty()) {
+            const TlsProblem problem = TlsProblem::fromErrors(
+                *sslErrors, reply->sslConfiguration().peerCertificateChain(), url.host());
+            done({}, problem.explanation(tr("the NHSmail sign-in service")));
+            return;
+        }
         if (reply->error() != QNetworkReply::NoError || status != 200) {
             done({},
                  tr("Could not reach the sign-in service at %1. Check your connection and "

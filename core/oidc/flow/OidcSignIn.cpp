@@ -8,6 +8,7 @@
 #include "core/crypto/SecureRandom.h"
 #include "core/oidc/token/IdTokenVerifier.h"
 
+#include <QNetworkAccessManager>
 #include <QOAuth2AuthorizationCodeFlow>
 
 namespace cqrs {
@@ -22,8 +23,13 @@ constexpr std::chrono::seconds PageDeliveryGrace {5};
 } // namespace
 
 OidcSignIn::OidcSignIn(OidcClientConfig config, QObject *parent)
+    : OidcSignIn(std::move(config), NetworkAccess(), parent)
+{ }
+
+OidcSignIn::OidcSignIn(OidcClientConfig config, const NetworkAccess &network, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_network(network.createManager(this))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -70,7 +76,7 @@ void OidcSignIn::discover(std::function<void(const ProviderMetadata &)> then)
     }
     m_deadline.start(m_timeout);
     const QUrl discovery = ProviderMetadata::discoveryUrl(m_config.issuer);
-    HttpFetch::get(m_network, discovery, this,
+    HttpFetch::get(*m_network, discovery, this,
                    [this, attempt, then](const QByteArray &body, const QString &error) {
                        if (attempt != m_attempt)
                            return;
@@ -104,7 +110,7 @@ void OidcSignIn::setStep(Step step)
 QOAuth2AuthorizationCodeFlow *OidcSignIn::prepareFlow(const ProviderMetadata &metadata)
 {
     if (!m_keys || m_jwksUri != metadata.jwksUri) {
-        m_keys = std::make_unique<HttpKeySource>(m_network, metadata.jwksUri);
+        m_keys = std::make_unique<HttpKeySource>(*m_network, metadata.jwksUri);
         m_jwksUri = metadata.jwksUri;
     }
     auto *handler = new LoopbackReplyHandler(this);
@@ -115,7 +121,7 @@ QOAuth2AuthorizationCodeFlow *OidcSignIn::prepareFlow(const ProviderMetadata &me
         return nullptr;
     }
     // A new flow object for every attempt: Qt 6.4 keeps state and status from the last one.
-    auto *flow = new QOAuth2AuthorizationCodeFlow(&m_network, this);
+    auto *flow = new QOAuth2AuthorizationCodeFlow(m_network, this);
     m_flow = flow;
     m_replyHandler = handler;
     flow->setAuthorizationUrl(metadata.authorizationEndpoint);

@@ -3,8 +3,8 @@
 #include "core/oidc/token/IdTokenValidator.h"
 #include "core/oidc/token/Pkce.h"
 #include "core/oidc/token/ProviderMetadata.h"
+#include "core/transport/NetworkAccess.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
 class QOAuth2AuthorizationCodeFlow;
 
 namespace cqrs {
@@ -71,6 +72,8 @@ public:
     static constexpr std::chrono::minutes DefaultTimeout {5};
 
     explicit OidcSignIn(OidcClientConfig config, QObject *parent = nullptr);
+    // Connections configured by IT policy, the same as the CQRS server's (ApiClient).
+    OidcSignIn(OidcClientConfig config, const NetworkAccess &network, QObject *parent = nullptr);
     ~OidcSignIn() override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
@@ -112,7 +115,7 @@ private:
     void tearDown();
 
     OidcClientConfig m_config;
-    QNetworkAccessManager m_network;
+    QNetworkAccessManager *m_network = nullptr;
     QTimer m_deadline;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     IdTokenValidator::Clock m_clock;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+namespace cqrs {
+
+// The text behind "Copy details for the service desk": what a service desk analyst asks first
+// (app version, operating system, server address, when, the last error in words and its code,
+// and a refused certificate's facts). Built only from those facts, so a password, session
+// token, link token or cookie has no way in: the server address loses any user name, query
+// and fragment, and no request address (a link's path carries its token) is included.
+class ServiceDeskDetails
+{
+    Q_DECLARE_TR_FUNCTIONS(ServiceDeskDetails)
+
+public:
+    static QString compose(const QUrl &server, const ApiError &lastError,
+                           const QDateTime &at = QDateTime::currentDateTime());
+};
+
+} // namespace cqrs

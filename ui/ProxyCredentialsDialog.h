@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+
+#include <optional>
+
+class QLineEdit;
+class QPushButton;
+
+namespace cqrs::ui {
+
+// Asks for the user name and password of a proxy server that wants them (HTTP 407). Says what
+// the proxy is and that the answer is kept only until the app closes.
+class ProxyCredentialsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    struct Answer
+    {
+        QString user;
+        QString password;
+    };
+
+    ProxyCredentialsDialog(const QString &proxyHost, QWidget *parent = nullptr);
+
+    Answer answer() const;
+
+    // Modal, with its own event loop: Qt needs the answer before the request can go on.
+    // nullopt when the person pressed Cancel, or the window behind went away meanwhile.
+    static std::optional<Answer> ask(const QString &proxyHost, QWidget *parent);
+
+private:
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QPushButton *m_ok = nullptr;
+};
+
+} // namespace cqrs::ui
