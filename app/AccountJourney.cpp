@@ -1,10 +1,12 @@
 #include "app/AccountJourney.h"
 
+#include "app/IdleMonitor.h"
 #include "app/RefusalWords.h"
 #include "app/RequestSlot.h"
 #include "app/SignInMemory.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/HomePage.h"
+#include "ui/IdleWarningDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RequestFeedback.h"
 
@@ -18,7 +20,8 @@ AccountJourney::AccountJourney(ui::MainWindow &window, ApiClient &api, RequestSl
     , m_request(request)
 {
     ui::HomePage *home = m_window.homePage();
-    connect(home, &ui::HomePage::signOutRequested, this, &AccountJourney::signOut);
+    connect(home, &ui::HomePage::signOutRequested, this,
+            [this] { signOut(tr("You have signed out.")); });
     connect(home, &ui::HomePage::changePasswordRequested, this,
             &AccountJourney::openChangePassword);
     connect(home, &ui::HomePage::cancelRequested, &m_request, &RequestSlot::cancel);
@@ -40,9 +43,31 @@ void AccountJourney::setSignInMemory(SignInMemory *memory)
     });
 }
 
+void AccountJourney::setIdleMonitor(IdleMonitor *monitor)
+{
+    m_idle = monitor;
+    if (!monitor)
+        return;
+    connect(monitor, &IdleMonitor::warning, this, &AccountJourney::warnOfIdleSignOut);
+    connect(monitor, &IdleMonitor::resumed, this, &AccountJourney::closeIdleWarning);
+    connect(monitor, &IdleMonitor::timedOut, this, [this, monitor] {
+        if (!m_user)
+            return;
+        closeIdleWarning();
+        closeDialog();
+        const auto minutes = static_cast<int>(monitor->limit().count());
+        signOut(tr("You were signed out after %1 minutes without activity, so that nobody else "
+                   "can use your CQRS account on this computer. Sign in again to carry on.")
+                    .arg(minutes));
+    });
+    connect(this, &AccountJourney::signedOut, monitor, &IdleMonitor::stop);
+}
+
 void AccountJourney::begin(const UserProfile &user)
 {
     m_user = user;
+    if (m_idle)
+        m_idle->start();
     ui::HomePage *home = m_window.homePage();
     home->showPerson({user.displayName, user.userId, user.organisation, user.role});
     home->setNotice({});
@@ -56,16 +81,36 @@ void AccountJourney::closeDialog()
         m_dialog->abandon();
 }
 
-void AccountJourney::signOut()
+void AccountJourney::warnOfIdleSignOut()
+{
+    if (!m_user || m_idleWarning)
+        return;
+    auto *warning = new ui::IdleWarningDialog(&m_window);
+    warning->setAttribute(Qt::WA_DeleteOnClose);
+    connect(warning, &ui::IdleWarningDialog::staySignedInRequested, this, [this] {
+        if (m_idle)
+            m_idle->noteActivity();
+    });
+    m_idleWarning = warning;
+    warning->open();
+}
+
+void AccountJourney::closeIdleWarning()
+{
+    if (m_idleWarning)
+        m_idleWarning->accept();
+}
+
+void AccountJourney::signOut(const QString &done)
 {
     // Signing out means the next start asks who is signing in, whatever the server answers.
     if (m_memory)
         m_memory->forget();
     m_window.homePage()->feedback()->showBusy(tr("Signing out…"));
-    m_request.track(m_api.signOut(this, [this](const ApiResult<Done> &r) {
+    m_request.track(m_api.signOut(this, [this, done](const ApiResult<Done> &r) {
         m_user.reset();
         // The session is forgotten here even when the server could not be told.
-        emit signedOut(r.ok() ? tr("You have signed out.")
+        emit signedOut(r.ok() ? done
                               : tr("You have signed out of this app. The CQRS server could not "
                                    "be told, so your session there will end on its own."));
     }));

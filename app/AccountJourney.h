@@ -9,15 +9,18 @@
 
 namespace cqrs::ui {
 class ChangePasswordDialog;
+class IdleWarningDialog;
 class MainWindow;
 } // namespace cqrs::ui
 
 namespace cqrs::app {
 
+class IdleMonitor;
 class RequestSlot;
 class SignInMemory;
 
-// Signed in: the home screen, Change password, Sign out, and the session ending on its own.
+// Signed in: the home screen, Change password, Sign out, the session ending on its own, and
+// on a shared computer the sign-out after IT's idle time.
 class AccountJourney : public QObject
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ public:
 
     // Not owned; null means nothing is remembered between runs.
     void setSignInMemory(SignInMemory *memory);
+    // Not owned; null means the app never signs out for want of use.
+    void setIdleMonitor(IdleMonitor *monitor);
     void begin(const UserProfile &user);
     // The app moves on (a link was opened): the Change password dialog closes, answered or not.
     void closeDialog();
@@ -37,7 +42,10 @@ signals:
     void signedOut(const QString &message);
 
 private:
-    void signOut();
+    // `done` is what the sign-in screen says once the server has revoked the session.
+    void signOut(const QString &done);
+    void warnOfIdleSignOut();
+    void closeIdleWarning();
     void openChangePassword();
     void changePassword(const QString &currentPassword, const QString &newPassword);
     void passwordChangeAnswered(const ApiResult<Done> &result);
@@ -46,7 +54,9 @@ private:
     ApiClient &m_api;
     RequestSlot &m_request;
     QPointer<SignInMemory> m_memory;
+    QPointer<IdleMonitor> m_idle;
     QPointer<ui::ChangePasswordDialog> m_dialog;
+    QPointer<ui::IdleWarningDialog> m_idleWarning;
     std::optional<UserProfile> m_user;
 };
 

@@ -1,6 +1,7 @@
 #include "app/AppController.h"
 
 #include "app/AccountJourney.h"
+#include "app/IdleMonitor.h"
 #include "app/LinkJourney.h"
 #include "app/RequestSlot.h"
 #include "app/SignInJourney.h"
@@ -59,6 +60,15 @@ void AppController::setSignInMemory(SignInMemory *memory)
         memory->setParent(this);
     m_signIn->setSignInMemory(memory);
     m_account->setSignInMemory(memory);
+}
+
+void AppController::setIdleMonitor(IdleMonitor *monitor)
+{
+    delete m_idle;
+    m_idle = monitor;
+    if (monitor)
+        monitor->setParent(this);
+    m_account->setIdleMonitor(monitor);
 }
 
 void AppController::resumeSignIn()

@@ -20,6 +20,7 @@ class MainWindow;
 namespace cqrs::app {
 
 class AccountJourney;
+class IdleMonitor;
 class LinkJourney;
 class RequestSlot;
 class SignInJourney;
@@ -46,6 +47,8 @@ public:
     void setSsoSignIn(SsoSignIn *sso);
     // Takes ownership; without one nothing is remembered between runs.
     void setSignInMemory(SignInMemory *memory);
+    // Takes ownership; without one the app never signs out for want of use.
+    void setIdleMonitor(IdleMonitor *monitor);
     // At start-up: signs in again without the browser when the person last signed in with
     // NHSmail and a refresh token was kept; otherwise leaves the sign-in screen as it is.
     void resumeSignIn();
@@ -64,6 +67,7 @@ private:
     LinkJourney *m_link;
     AccountJourney *m_account;
     QPointer<SignInMemory> m_memory;
+    QPointer<IdleMonitor> m_idle;
 };
 
 } // namespace cqrs::app

@@ -25,6 +25,7 @@ SignInJourney::SignInJourney(ui::MainWindow &window, ApiClient &api, RequestSlot
             &SignInJourney::requestReset);
     connect(signInPage, &ui::SignInPage::ssoRequested, this, &SignInJourney::startSso);
     connect(signInPage, &ui::SignInPage::cancelRequested, &m_request, &RequestSlot::cancel);
+    signInPage->setRememberUserIdOffered(m_settings.allowsRememberingUserId());
     connect(&m_request, &RequestSlot::cancelling, this, [this] {
         if (m_sso)
             m_sso->cancel();

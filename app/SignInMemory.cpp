@@ -22,8 +22,20 @@ CredentialKey SignInMemory::keyFor(const ServiceSettings &settings)
     return {settings.serverUrl(), sso.issuer, sso.clientId};
 }
 
+SignInMemory *SignInMemory::forSettings(const ServiceSettings &settings, QString serviceName)
+{
+    auto *memory = new SignInMemory(keyFor(settings), std::move(serviceName));
+    if (!settings.allowsRememberingSignIn()) {
+        memory->m_keeps = false;
+        memory->forget();
+    }
+    return memory;
+}
+
 void SignInMemory::recallNhsMail(QObject *receiver, std::function<void(const QString &)> then)
 {
+    if (!m_keeps)
+        return then(QString());
     m_store.recall(m_key, receiver,
                    [then = std::move(then)](const CredentialStore::Result &result) {
                        const bool nhsMail = result.signIn
@@ -34,6 +46,8 @@ void SignInMemory::recallNhsMail(QObject *receiver, std::function<void(const QSt
 
 void SignInMemory::remember(const RememberedSignIn &signIn)
 {
+    if (!m_keeps)
+        return;
     m_store.remember(m_key, signIn, this, [this](const CredentialStore::Result &result) {
         if (result.outcome != CredentialStore::Outcome::Done)
             emit notRemembered(result.message);

@@ -29,6 +29,11 @@ public:
 
     // This computer's server and NHSmail provider, as the settings name them now.
     static CredentialKey keyFor(const ServiceSettings &settings);
+    // The memory main() uses: keyed by keyFor(settings) and, when IT policy AllowRememberSignIn
+    // forbids remembering (a shared computer), one that deletes what an earlier run kept under
+    // that key and keeps nothing from then on.
+    static SignInMemory *forSettings(const ServiceSettings &settings,
+                                     QString serviceName = CredentialStore::defaultServiceName());
 
     // Runs `then` once with the refresh token of a remembered NHSmail sign-in; with an empty
     // one when there is nothing to sign in with (another method, no store, nothing kept).
@@ -44,6 +49,7 @@ signals:
 private:
     CredentialStore m_store;
     CredentialKey m_key;
+    bool m_keeps = true;
 };
 
 } // namespace cqrs::app

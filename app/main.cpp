@@ -1,5 +1,6 @@
 #include "app/AppController.h"
 #include "app/CommandLine.h"
+#include "app/IdleMonitor.h"
 #include "app/LinkReceiver.h"
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
@@ -92,7 +93,9 @@ int main(int argc, char *argv[])
     ui::NeedHelpDialog::setServiceDeskDetails([api = controller.api()] {
         return ServiceDeskDetails::compose(api->serverUrl(), api->lastError());
     });
-    controller.setSignInMemory(new app::SignInMemory(app::SignInMemory::keyFor(settings)));
+    controller.setSignInMemory(app::SignInMemory::forSettings(settings));
+    if (const int minutes = settings.idleSignOutMinutes(); minutes > 0)
+        controller.setIdleMonitor(new app::IdleMonitor(std::chrono::minutes(minutes)));
     ui::MainWindow *window = controller.window();
     // Styling the built window once costs less than restyling every widget as it is made.
     ui::Theme::apply(application);

@@ -98,6 +98,13 @@ void SignInPage::prepare(const QString &rememberedUserId)
     (rememberedUserId.isEmpty() ? m_userId : m_password)->setFocus();
 }
 
+void SignInPage::setRememberUserIdOffered(bool offered)
+{
+    m_remember->setVisible(offered);
+    if (!offered)
+        m_remember->setChecked(false);
+}
+
 void SignInPage::setSsoAvailable(bool available, const QString &unavailableReason)
 {
     m_ssoAvailable = available;

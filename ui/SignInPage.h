@@ -27,6 +27,8 @@ public:
     // Hidden only when an IT admin has turned NHSmail sign-in off for this computer.
     void setSsoShown(bool shown);
     void clearPassword();
+    // Hidden where IT policy forbids remembering the User ID (a shared computer).
+    void setRememberUserIdOffered(bool offered);
 
     // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
     RequestFeedback *feedback() const { return m_feedback; }

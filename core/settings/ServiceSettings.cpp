@@ -30,6 +30,13 @@ bool isTrue(const QVariant &value)
         || text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
 }
 
+bool isFalse(const QVariant &value)
+{
+    const QString text = value.toString().trimmed();
+    return text == QLatin1String("0")
+        || text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0;
+}
+
 constexpr std::array SsoKeys {ServiceSettings::SsoEnabledKey, ServiceSettings::SsoIssuerKey,
                               ServiceSettings::SsoClientIdKey, ServiceSettings::SsoScopesKey};
 
@@ -43,9 +50,11 @@ bool isSsoKey(const char *key)
 
 QStringList ServiceSettings::managedPolicyKeys()
 {
-    return {keyName(ServerUrlKey),          keyName(SsoEnabledKey), keyName(SsoIssuerKey),
-            keyName(SsoClientIdKey),        keyName(SsoScopesKey),  keyName(ProxyUrlKey),
-            keyName(ExtraCaCertificatesKey)};
+    return {keyName(ServerUrlKey),           keyName(SsoEnabledKey),
+            keyName(SsoIssuerKey),           keyName(SsoClientIdKey),
+            keyName(SsoScopesKey),           keyName(ProxyUrlKey),
+            keyName(ExtraCaCertificatesKey), keyName(AllowRememberUserIdKey),
+            keyName(AllowRememberSignInKey), keyName(IdleSignOutMinutesKey)};
 }
 
 QUrl ServiceSettings::builtInServerUrl()
@@ -81,7 +90,11 @@ ServiceSettings::ServiceSettings(std::unique_ptr<QSettings> managed,
     : m_managed(std::move(managed))
     , m_user(std::move(user))
     , m_commandLineServer(std::move(commandLineServer))
-{ }
+{
+    // On a shared computer the next person must not see the last one's User ID.
+    if (!allowsRememberingUserId() && m_user)
+        m_user->remove(RememberedUserIdKey);
+}
 
 bool ServiceSettings::isUsableServerUrl(const QUrl &url)
 {
@@ -197,16 +210,36 @@ NetworkAccess ServiceSettings::networkAccess(ProxyCredentials *proxyCredentials)
     return NetworkAccess(proxy, extraCas, proxyCredentials);
 }
 
+bool ServiceSettings::allowsRememberingUserId() const
+{
+    return !isFalse(value(AllowRememberUserIdKey));
+}
+
+bool ServiceSettings::allowsRememberingSignIn() const
+{
+    return !isFalse(value(AllowRememberSignInKey));
+}
+
+int ServiceSettings::idleSignOutMinutes() const
+{
+    bool ok = false;
+    const int minutes = value(IdleSignOutMinutesKey).toString().trimmed().toInt(&ok);
+    if (!ok || minutes <= 0)
+        return 0;
+    return std::clamp(minutes, MinimumIdleSignOutMinutes, MaximumIdleSignOutMinutes);
+}
+
 QString ServiceSettings::rememberedUserId() const
 {
-    return m_user ? m_user->value(RememberedUserIdKey).toString() : QString();
+    return m_user && allowsRememberingUserId() ? m_user->value(RememberedUserIdKey).toString()
+                                               : QString();
 }
 
 void ServiceSettings::setRememberedUserId(const QString &userId)
 {
     if (!m_user)
         return;
-    if (userId.isEmpty())
+    if (userId.isEmpty() || !allowsRememberingUserId())
         m_user->remove(RememberedUserIdKey);
     else
         m_user->setValue(RememberedUserIdKey, userId);

@@ -48,6 +48,13 @@ public:
     // IT policy only: a user setting cannot send the app's traffic elsewhere or add trust.
     static constexpr const char *ProxyUrlKey = "ProxyUrl";
     static constexpr const char *ExtraCaCertificatesKey = "ExtraCaCertificates";
+    // Shared computers: policy or the user's own settings, policy first.
+    static constexpr const char *AllowRememberUserIdKey = "AllowRememberUserId";
+    static constexpr const char *AllowRememberSignInKey = "AllowRememberSignIn";
+    static constexpr const char *IdleSignOutMinutesKey = "IdleSignOutMinutes";
+    // An idle sign-out warns a minute before, so a shorter limit would warn at once.
+    static constexpr int MinimumIdleSignOutMinutes = 2;
+    static constexpr int MaximumIdleSignOutMinutes = 1440;
 
     // Every value read from the managed policy store. The Group Policy templates
     // (packaging/windows/policy) define exactly these; tst_policy_templates checks it.
@@ -77,10 +84,17 @@ public:
     // are skipped with a warning, as if they were not set.
     NetworkAccess networkAccess(ProxyCredentials *proxyCredentials) const;
 
+    // Shared workstations (issue 13): both allowed unless set to 0/false; a User ID kept from
+    // before the policy forbade it is removed when the settings are opened.
+    bool allowsRememberingUserId() const;
+    bool allowsRememberingSignIn() const;
+    // 0 when the app never signs out on its own; otherwise within the limits above.
+    int idleSignOutMinutes() const;
+
     // Refused (returns false) when the server address is managed or not usable.
     bool setUserServerUrl(const QUrl &url);
 
-    // "Remember my User ID": only the User ID, never a password.
+    // "Remember my User ID": only the User ID, never a password; nothing when policy forbids it.
     QString rememberedUserId() const;
     void setRememberedUserId(const QString &userId);
 

@@ -26,6 +26,10 @@ private slots:
     void managedSsoKeysOverrideUserOnes();
     void policySsoIsTakenWholeWithoutUserGapFilling();
     void remembersOnlyTheUserId();
+    void rememberingIsAllowedUnlessPolicySaysNo();
+    void policyForbiddingTheUserIdRemovesAStoredOne();
+    void idleSignOutMinutes_data();
+    void idleSignOutMinutes();
 
 private:
     std::unique_ptr<QSettings> managed();
@@ -226,6 +230,58 @@ void TestServiceSettings::remembersOnlyTheUserId()
     QCOMPARE(user()->allKeys(), QStringList {QStringLiteral("RememberedUserId")});
     make().setRememberedUserId(QString());
     QVERIFY(make().rememberedUserId().isEmpty());
+}
+
+void TestServiceSettings::rememberingIsAllowedUnlessPolicySaysNo()
+{
+    QVERIFY(make().allowsRememberingUserId());
+    QVERIFY(make().allowsRememberingSignIn());
+    {
+        auto policy = managed();
+        // A DWORD from the registry, a word from an INI file.
+        policy->setValue(QStringLiteral("AllowRememberUserId"), 0);
+        policy->setValue(QStringLiteral("AllowRememberSignIn"), QStringLiteral("false"));
+    }
+    // The user's own settings cannot allow what policy forbids.
+    user()->setValue(QStringLiteral("AllowRememberSignIn"), 1);
+    const ServiceSettings settings = make();
+    QVERIFY(!settings.allowsRememberingUserId());
+    QVERIFY(!settings.allowsRememberingSignIn());
+    QVERIFY(settings.isManaged(ServiceSettings::AllowRememberSignInKey));
+}
+
+void TestServiceSettings::policyForbiddingTheUserIdRemovesAStoredOne()
+{
+    make().setRememberedUserId(QStringLiteral("reception01"));
+    managed()->setValue(QStringLiteral("AllowRememberUserId"), 0);
+    ServiceSettings settings = make();
+    QVERIFY(settings.rememberedUserId().isEmpty());
+    QVERIFY(!user()->contains(QStringLiteral("RememberedUserId")));
+    settings.setRememberedUserId(QStringLiteral("reception02"));
+    QVERIFY(!user()->contains(QStringLiteral("RememberedUserId")));
+}
+
+void TestServiceSettings::idleSignOutMinutes_data()
+{
+    QTest::addColumn<QVariant>("policy");
+    QTest::addColumn<int>("minutes");
+    QTest::newRow("not set") << QVariant() << 0;
+    QTest::newRow("DWORD 15") << QVariant(15) << 15;
+    QTest::newRow("string 30") << QVariant(QStringLiteral(" 30 ")) << 30;
+    QTest::newRow("0 is never") << QVariant(0) << 0;
+    QTest::newRow("negative is never") << QVariant(-5) << 0;
+    QTest::newRow("words are never") << QVariant(QStringLiteral("ten")) << 0;
+    QTest::newRow("1 leaves room for the warning") << QVariant(1) << 2;
+    QTest::newRow("at most a day") << QVariant(100000) << 1440;
+}
+
+void TestServiceSettings::idleSignOutMinutes()
+{
+    QFETCH(QVariant, policy);
+    QFETCH(int, minutes);
+    if (policy.isValid())
+        managed()->setValue(QStringLiteral("IdleSignOutMinutes"), policy);
+    QCOMPARE(make().idleSignOutMinutes(), minutes);
 }
 
 QTEST_APPLESS_MAIN(TestServiceSettings)

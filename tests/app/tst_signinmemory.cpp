@@ -1,8 +1,11 @@
 // Remembering the sign-in between runs, through the app's own wiring: the real server-stub with
 // its stand-in NHSmail (--idp --dev), a test browser doing the person's part over HTTP, and the
 // real Secret Service (gnome-keyring in the private session of scripts/with-test-session.sh).
+// Also what shared computers change about it: IT policy forbidding it, and the idle sign-out
+// (with a clock the test moves on, so minutes pass at once).
 
 #include "app/AppController.h"
+#include "app/IdleMonitor.h"
 #include "app/NhsMailSignIn.h"
 #include "app/SignInMemory.h"
 #include "core/api/ApiClient.h"
@@ -12,6 +15,7 @@
 #include "tests/support/StubProcess.h"
 #include "tests/support/TestBrowser.h"
 #include "ui/HomePage.h"
+#include "ui/IdleWarningDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RequestFeedback.h"
 #include "ui/SignInPage.h"
@@ -19,6 +23,7 @@
 
 #include "core/credentials/CredentialStore.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -45,8 +50,7 @@ struct Run
         : controller(settings)
     {
         controller.setSsoSignIn(new app::NhsMailSignIn(settings.ssoSettings(), browser.opener()));
-        controller.setSignInMemory(
-            new app::SignInMemory(app::SignInMemory::keyFor(settings), ServiceName));
+        controller.setSignInMemory(app::SignInMemory::forSettings(settings, ServiceName));
         controller.showSignIn();
         controller.window()->show();
     }
@@ -74,10 +78,15 @@ private slots:
     void unreachableProviderKeepsTheToken();
     void unavailableStoreIsSaidPlainly();
     void anotherProviderNeverGetsTheOldToken();
+    void policyForbiddingRememberingLeavesNothingInTheStore();
+    void idleSignOutWarnsThenRevokesAndForgets();
 
 private:
     QString issuer() const { return stub.url().resolved(QUrl(QStringLiteral("/idp"))).toString(); }
-    std::unique_ptr<ServiceSettings> settingsWithIssuer(const QString &issuer);
+    // `policy` stands in for the values IT sets (the registry key or /etc/xdg file).
+    std::unique_ptr<ServiceSettings> settingsWithIssuer(const QString &issuer,
+                                                        const QVariantMap &policy = {});
+    void signInWithNhsMail(Run &run, TestBrowser &browser);
     // The entry the app uses with settingsWithIssuer(issuer).
     CredentialKey keyFor(const QString &issuer) const
     {
@@ -117,8 +126,14 @@ void TestSignInMemory::init()
     QCOMPARE(*forgotten, CredentialStore::Outcome::Done);
 }
 
-std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QString &issuer)
+std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QString &issuer,
+                                                                      const QVariantMap &policy)
 {
+    auto managed = std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("managed.ini")),
+                                               QSettings::IniFormat);
+    managed->clear();
+    for (auto it = policy.begin(); it != policy.end(); ++it)
+        managed->setValue(it.key(), it.value());
     auto user = std::make_unique<QSettings>(settingsDir.filePath(QStringLiteral("user.ini")),
                                             QSettings::IniFormat);
     user->setValue(QStringLiteral("SsoEnabled"), QStringLiteral("true"));
@@ -126,7 +141,7 @@ std::unique_ptr<ServiceSettings> TestSignInMemory::settingsWithIssuer(const QStr
     user->setValue(QStringLiteral("SsoClientId"), QStringLiteral("cqrs-desktop"));
     user->setValue(QStringLiteral("SsoScopes"),
                    QStringLiteral("openid profile email offline_access"));
-    return std::make_unique<ServiceSettings>(nullptr, std::move(user), stub.url());
+    return std::make_unique<ServiceSettings>(std::move(managed), std::move(user), stub.url());
 }
 
 // What the credential store holds for the stub's server, read the way the app reads it.
@@ -153,6 +168,17 @@ void TestSignInMemory::signInWithPassword(Run &run)
     QTest::keyClicks(field(page, "userId"), UserId);
     QTest::keyClicks(field(page, "password"), CqrsPassword);
     QTest::mouseClick(button(page, "signIn"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
+}
+
+void TestSignInMemory::signInWithNhsMail(Run &run, TestBrowser &browser)
+{
+    QTest::mouseClick(button(run.signInPage(), "signInWithNhsmail"), Qt::LeftButton);
+    QVERIFY2(browser.waitUntilOpened(), qPrintable(status(run.signInPage())->text()));
+    const TestBrowser::Page answer
+        = browser.submitSignIn(browser.openedUrl(), Email, NhsMailPassword);
+    QCOMPARE(answer.status, 302);
+    QVERIFY(browser.get(answer.location).ok());
     QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
 }
 
@@ -197,13 +223,7 @@ void TestSignInMemory::nhsmailSignInIsResumedAtTheNextStartWithoutTheBrowser()
     {
         TestBrowser browser;
         Run run(*settings, browser);
-        QTest::mouseClick(button(run.signInPage(), "signInWithNhsmail"), Qt::LeftButton);
-        QVERIFY2(browser.waitUntilOpened(), qPrintable(status(run.signInPage())->text()));
-        const TestBrowser::Page answer
-            = browser.submitSignIn(browser.openedUrl(), Email, NhsMailPassword);
-        QCOMPARE(answer.status, 302);
-        QVERIFY(browser.get(answer.location).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("home"), 15000);
+        signInWithNhsMail(run, browser);
         QCOMPARE(label(run.home(), "userId")->text(), UserId);
 
         QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
@@ -361,6 +381,95 @@ void TestSignInMemory::anotherProviderNeverGetsTheOldToken()
     QCOMPARE(stored(app::SignInMemory::keyFor(*settings)).outcome,
              CredentialStore::Outcome::NotFound);
     QCOMPARE(stored(keyFor(issuer())).signIn, remembered);
+}
+
+void TestSignInMemory::policyForbiddingRememberingLeavesNothingInTheStore()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    // What an earlier run kept, before IT made this a shared computer.
+    store(keyFor(issuer()), {RememberedSignIn::Method::NhsMail, QStringLiteral("earlier-token")});
+    settingsWithIssuer(issuer())->setRememberedUserId(UserId);
+
+    const auto settings = settingsWithIssuer(
+        issuer(),
+        {{QStringLiteral("AllowRememberSignIn"), 0}, {QStringLiteral("AllowRememberUserId"), 0}});
+    TestBrowser browser;
+    Run run(*settings, browser);
+    run.controller.resumeSignIn();
+    // Deleted at start, and not used to sign in.
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound,
+                              10000);
+    QCOMPARE(run.screen(), QStringLiteral("sign-in"));
+    QVERIFY(field(run.signInPage(), "userId")->text().isEmpty());
+    QVERIFY(checkBox(run.signInPage(), "rememberUserId")->isHidden());
+
+    // An NHSmail sign-in with offline_access gets a refresh token: it is not kept.
+    signInWithNhsMail(run, browser);
+    QTest::qWait(500);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
+
+    QTest::mouseClick(button(run.home(), "signOut"), Qt::LeftButton);
+    QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
+    signInWithPassword(run);
+    QTest::qWait(500);
+    QCOMPARE(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound);
+    const QSettings user(settingsDir.filePath(QStringLiteral("user.ini")), QSettings::IniFormat);
+    QVERIFY(!user.contains(QStringLiteral("RememberedUserId")));
+}
+
+void TestSignInMemory::idleSignOutWarnsThenRevokesAndForgets()
+{
+    if (qEnvironmentVariableIsSet(NoStoreVariable))
+        QSKIP("needs a credential store");
+    const auto settings
+        = settingsWithIssuer(issuer(), {{QStringLiteral("IdleSignOutMinutes"), 15}});
+    TestBrowser browser;
+    Run run(*settings, browser);
+    using std::chrono::minutes;
+    std::chrono::milliseconds now {0};
+    auto *monitor
+        = new app::IdleMonitor(minutes(settings->idleSignOutMinutes()), [&now] { return now; });
+    monitor->setCheckInterval(std::chrono::milliseconds(10));
+    run.controller.setIdleMonitor(monitor);
+    signInWithPassword(run);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::Done,
+                              10000);
+    const auto warning = [&run] {
+        return run.controller.window()->findChild<ui::IdleWarningDialog *>();
+    };
+
+    // A minute before the limit: a warning with the focus on "Stay signed in".
+    now = minutes(13);
+    QTest::qWait(100);
+    QVERIFY(!warning());
+    now = minutes(14);
+    QTRY_VERIFY(warning() && warning()->isVisible());
+    QPushButton *stay = button(warning(), "staySignedIn");
+    QCOMPARE(warning()->focusWidget(), stay);
+    QTest::keyClick(stay, Qt::Key_Space);
+    QTRY_VERIFY(!warning());
+    QCOMPARE(run.screen(), QStringLiteral("home"));
+
+    // Staying counted as use: the next warning is 14 minutes after it, the sign-out 15.
+    now = minutes(27);
+    QTest::qWait(100);
+    QVERIFY(!warning());
+    now = minutes(29);
+    QTRY_COMPARE(run.screen(), QStringLiteral("sign-in"));
+    QVERIFY(!warning());
+    // This message only when the server confirmed it revoked the session.
+    QCOMPARE(status(run.signInPage())->text(),
+             QStringLiteral("You were signed out after 15 minutes without activity, so that "
+                            "nobody else can use your CQRS account on this computer. Sign in "
+                            "again to carry on."));
+    QVERIFY(!run.controller.api()->hasSession());
+    QTRY_COMPARE_WITH_TIMEOUT(stored(keyFor(issuer())).outcome, CredentialStore::Outcome::NotFound,
+                              10000);
+    // Signed out, the clock no longer matters.
+    now = minutes(100);
+    QTest::qWait(100);
+    QVERIFY(!warning());
 }
 
 QTEST_MAIN(TestSignInMemory)

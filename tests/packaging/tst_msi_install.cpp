@@ -1,8 +1,9 @@
 // Installs the MSI as an IT admin would (`msiexec /i ... /qn PROPERTY=value`), with Wine's
 // Windows Installer in the throw-away prefix of the wine_prefix fixture, and reads back what it
 // did with `reg query` and the prefix's file tree: install with and without the admin
-// properties, a refused SSO_ENABLED, an upgrade to the next version, a refused downgrade and
-// uninstall. The test functions run in order, each from the state the one before left.
+// properties, refused values that are not DWORDs (SSO_ENABLED=yes and the like), an upgrade to the
+// next version, a refused downgrade and uninstall. The test functions run in order, each from the
+// state the one before left.
 //
 // Wine's ways allowed for: exit codes are the Windows code modulo 256, `reg` prints CRLF, a
 // per-machine Start Menu shortcut lands in the user's profile, and uninstall leaves the empty
@@ -60,7 +61,10 @@ const QStringList managedProperties
        QStringLiteral("SSO_CLIENT_ID=11111111-2222-3333-4444-555555555555"),
        QStringLiteral("SSO_SCOPES=openid profile email"),
        QStringLiteral("PROXY_URL=http://proxy.practice.nhs.uk:8080"),
-       QStringLiteral("EXTRA_CA_CERTIFICATES=C:\\ProgramData\\Practice\\inspection-ca.pem")};
+       QStringLiteral("EXTRA_CA_CERTIFICATES=C:\\ProgramData\\Practice\\inspection-ca.pem"),
+       QStringLiteral("ALLOW_REMEMBER_USER_ID=0"),
+       QStringLiteral("ALLOW_REMEMBER_SIGN_IN=0"),
+       QStringLiteral("IDLE_SIGN_OUT_MINUTES=15")};
 const QHash<QString, RegistryValue> managedPolicy = {
     {QStringLiteral("ServerUrl"),
      {QStringLiteral("REG_SZ"), QStringLiteral("https://cqrs.example.nhs.uk/")}},
@@ -75,6 +79,9 @@ const QHash<QString, RegistryValue> managedPolicy = {
      {QStringLiteral("REG_SZ"), QStringLiteral("http://proxy.practice.nhs.uk:8080")}},
     {QStringLiteral("ExtraCaCertificates"),
      {QStringLiteral("REG_SZ"), QStringLiteral("C:\\ProgramData\\Practice\\inspection-ca.pem")}},
+    {QStringLiteral("AllowRememberUserId"), {QStringLiteral("REG_DWORD"), QStringLiteral("0x0")}},
+    {QStringLiteral("AllowRememberSignIn"), {QStringLiteral("REG_DWORD"), QStringLiteral("0x0")}},
+    {QStringLiteral("IdleSignOutMinutes"), {QStringLiteral("REG_DWORD"), QStringLiteral("0xf")}},
 };
 
 } // namespace
@@ -86,7 +93,8 @@ class MsiInstallTest : public QObject
 private slots:
     void initTestCase();
 
-    void refusesAnSsoEnabledOtherThanZeroOrOne();
+    void refusesAValueItCouldNotWriteAsADword_data();
+    void refusesAValueItCouldNotWriteAsADword();
     void installsWithoutPropertiesWritingNoPolicy();
     void uninstallLeavesNothingBehind();
     void writesEachPropertyGivenAsATypedPolicyValue();
@@ -243,9 +251,18 @@ void MsiInstallTest::verifyNothingLeft() const
     QCOMPARE(values(policyKey).keys(), QStringList());
 }
 
-void MsiInstallTest::refusesAnSsoEnabledOtherThanZeroOrOne()
+void MsiInstallTest::refusesAValueItCouldNotWriteAsADword_data()
 {
-    const Run run = msiexec(QStringLiteral("/i"), m_msi, {QStringLiteral("SSO_ENABLED=yes")});
+    QTest::addColumn<QString>("property");
+    QTest::newRow("SSO_ENABLED") << "SSO_ENABLED=yes";
+    QTest::newRow("ALLOW_REMEMBER_SIGN_IN") << "ALLOW_REMEMBER_SIGN_IN=yes";
+    QTest::newRow("IDLE_SIGN_OUT_MINUTES") << "IDLE_SIGN_OUT_MINUTES=ten";
+}
+
+void MsiInstallTest::refusesAValueItCouldNotWriteAsADword()
+{
+    QFETCH(QString, property);
+    const Run run = msiexec(QStringLiteral("/i"), m_msi, {property});
     QCOMPARE(run.exitCode, asWineExitCode(ErrorInstallFailure));
     verifyNothingLeft();
 }

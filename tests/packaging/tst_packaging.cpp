@@ -53,11 +53,16 @@ const QString policyKey = QStringLiteral("Software\\Policies\\NHS\\CQRS Desktop"
 const QString protocolKey = QStringLiteral("Software\\Classes\\cqrs");
 const QString productKey = QStringLiteral("Software\\NHS\\CQRS Desktop");
 const QString rememberedKey = productKey + QStringLiteral("\\Installer");
-const QStringList adminProperties
-    = {QStringLiteral("SERVER_URL"),           QStringLiteral("SSO_ENABLED"),
-       QStringLiteral("SSO_ISSUER"),           QStringLiteral("SSO_CLIENT_ID"),
-       QStringLiteral("SSO_SCOPES"),           QStringLiteral("PROXY_URL"),
-       QStringLiteral("EXTRA_CA_CERTIFICATES")};
+const QStringList adminProperties = {QStringLiteral("SERVER_URL"),
+                                     QStringLiteral("SSO_ENABLED"),
+                                     QStringLiteral("SSO_ISSUER"),
+                                     QStringLiteral("SSO_CLIENT_ID"),
+                                     QStringLiteral("SSO_SCOPES"),
+                                     QStringLiteral("PROXY_URL"),
+                                     QStringLiteral("EXTRA_CA_CERTIFICATES"),
+                                     QStringLiteral("ALLOW_REMEMBER_USER_ID"),
+                                     QStringLiteral("ALLOW_REMEMBER_SIGN_IN"),
+                                     QStringLiteral("IDLE_SIGN_OUT_MINUTES")};
 
 } // namespace
 
@@ -77,7 +82,9 @@ private slots:
     void msiKeepsEachManagedSettingForTheNextUpgrade_data();
     void msiKeepsEachManagedSettingForTheNextUpgrade();
     void msiAdminPropertiesAreSecureAndUnsetByDefault();
-    void msiRefusesAnSsoEnabledValueOtherThanZeroOrOne();
+    void msiRefusesAnOnOffValueOtherThanZeroOrOne_data();
+    void msiRefusesAnOnOffValueOtherThanZeroOrOne();
+    void msiRefusesIdleMinutesThatAreNotANumber();
     void msiUpgradesOlderVersionsAndRefusesNewerOnes();
     void msiInstallsPerMachineWithAStartMenuShortcut();
 
@@ -247,6 +254,15 @@ void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet_data()
     QTest::newRow("ExtraCaCertificates") << "ExtraCaCertificates"
                                          << "EXTRA_CA_CERTIFICATES"
                                          << "[EXTRA_CA_CERTIFICATES]";
+    QTest::newRow("AllowRememberUserId") << "AllowRememberUserId"
+                                         << "ALLOW_REMEMBER_USER_ID"
+                                         << "#[ALLOW_REMEMBER_USER_ID]";
+    QTest::newRow("AllowRememberSignIn") << "AllowRememberSignIn"
+                                         << "ALLOW_REMEMBER_SIGN_IN"
+                                         << "#[ALLOW_REMEMBER_SIGN_IN]";
+    QTest::newRow("IdleSignOutMinutes") << "IdleSignOutMinutes"
+                                        << "IDLE_SIGN_OUT_MINUTES"
+                                        << "#[IDLE_SIGN_OUT_MINUTES]";
 }
 
 void PackagingTest::msiWritesEachManagedSettingOnlyWhenItsPropertyIsSet()
@@ -373,18 +389,43 @@ void PackagingTest::msiAdminPropertiesAreSecureAndUnsetByDefault()
     QCOMPARE(msiProperty(QStringLiteral("ALLUSERS")), QStringLiteral("1"));
 }
 
-void PackagingTest::msiRefusesAnSsoEnabledValueOtherThanZeroOrOne()
+void PackagingTest::msiRefusesAnOnOffValueOtherThanZeroOrOne_data()
+{
+    QTest::addColumn<QString>("property");
+    QTest::newRow("SSO_ENABLED") << "SSO_ENABLED";
+    QTest::newRow("ALLOW_REMEMBER_USER_ID") << "ALLOW_REMEMBER_USER_ID";
+    QTest::newRow("ALLOW_REMEMBER_SIGN_IN") << "ALLOW_REMEMBER_SIGN_IN";
+}
+
+void PackagingTest::msiRefusesAnOnOffValueOtherThanZeroOrOne()
+{
+    QFETCH(QString, property);
+    bool found = false;
+    for (const QStringList &row : msiTable(QStringLiteral("LaunchCondition"))) {
+        if (row.value(0).contains(property)) {
+            found = true;
+            QVERIFY(row.value(0).contains(property + QStringLiteral(" = \"0\"")));
+            QVERIFY(row.value(0).contains(property + QStringLiteral(" = \"1\"")));
+            QVERIFY(row.value(1).contains(property + QStringLiteral(" must be 1")));
+        }
+    }
+    QVERIFY2(found, "a mistyped value would be written as a meaningless DWORD");
+}
+
+void PackagingTest::msiRefusesIdleMinutesThatAreNotANumber()
 {
     bool found = false;
     for (const QStringList &row : msiTable(QStringLiteral("LaunchCondition"))) {
-        if (row.value(0).contains(QStringLiteral("SSO_ENABLED"))) {
+        if (row.value(0).contains(QStringLiteral("IDLE_SIGN_OUT_MINUTES"))) {
             found = true;
-            QVERIFY(row.value(0).contains(QStringLiteral("SSO_ENABLED = \"0\"")));
-            QVERIFY(row.value(0).contains(QStringLiteral("SSO_ENABLED = \"1\"")));
-            QVERIFY(row.value(1).contains(QStringLiteral("SSO_ENABLED must be 1")));
+            // Windows Installer compares a word with a number as false: only numbers pass.
+            QVERIFY(row.value(0).contains(QStringLiteral("IDLE_SIGN_OUT_MINUTES >= 0")));
+            QVERIFY(row.value(0).contains(QStringLiteral("IDLE_SIGN_OUT_MINUTES <= 1440")));
+            QVERIFY(
+                row.value(1).contains(QStringLiteral("IDLE_SIGN_OUT_MINUTES must be a number")));
         }
     }
-    QVERIFY2(found, "a mistyped SSO_ENABLED would be written as a meaningless DWORD");
+    QVERIFY2(found, "a mistyped IDLE_SIGN_OUT_MINUTES would be written as a meaningless DWORD");
 }
 
 void PackagingTest::msiUpgradesOlderVersionsAndRefusesNewerOnes()

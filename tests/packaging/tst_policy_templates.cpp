@@ -60,7 +60,8 @@ private slots:
     void templatesAreWellFormed();
     void admxDefinesExactlyTheValuesTheAppReads();
     void everyPolicyIsPerMachineUnderTheAppsPolicyKey();
-    void ssoEnabledIsWrittenAsTheDwordTheMsiWrites();
+    void onOffPoliciesAreWrittenAsTheDwordsTheMsiWrites();
+    void idleMinutesAreADwordWithinTheAppsLimits();
     void admlHasEveryTextAndBoxTheAdmxNames();
 
 private:
@@ -204,16 +205,31 @@ void PolicyTemplatesTest::everyPolicyIsPerMachineUnderTheAppsPolicyKey()
     }
 }
 
-void PolicyTemplatesTest::ssoEnabledIsWrittenAsTheDwordTheMsiWrites()
+void PolicyTemplatesTest::onOffPoliciesAreWrittenAsTheDwordsTheMsiWrites()
 {
+    using cqrs::ServiceSettings;
+    const QStringList onOff = {QLatin1String(ServiceSettings::SsoEnabledKey),
+                               QLatin1String(ServiceSettings::AllowRememberUserIdKey),
+                               QLatin1String(ServiceSettings::AllowRememberSignInKey)};
     for (const Policy &policy : std::as_const(m_policies)) {
-        const bool isSsoEnabled
-            = policy.name == QLatin1String(cqrs::ServiceSettings::SsoEnabledKey);
-        QVERIFY2(policy.writesDecimal == isSsoEnabled, qPrintable(policy.name));
-        // Every other value is text (REG_SZ), typed into a box.
-        QVERIFY2(isSsoEnabled || policy.elementIds == QStringList {policy.name},
+        const bool isOnOff = onOff.contains(policy.name);
+        QVERIFY2(policy.writesDecimal == isOnOff, qPrintable(policy.name));
+        // Every other value is typed into a box of its own.
+        QVERIFY2(isOnOff || policy.elementIds == QStringList {policy.name},
                  qPrintable(policy.name));
     }
+}
+
+void PolicyTemplatesTest::idleMinutesAreADwordWithinTheAppsLimits()
+{
+    using cqrs::ServiceSettings;
+    const QRegularExpression element(
+        QStringLiteral("<decimal id=\"IdleSignOutMinutes\" valueName=\"IdleSignOutMinutes\"[^>]*"
+                       "minValue=\"(\\d+)\" maxValue=\"(\\d+)\""));
+    const QRegularExpressionMatch match = element.match(m_admxText);
+    QVERIFY2(match.hasMatch(), "IdleSignOutMinutes is not a decimal element");
+    QCOMPARE(match.captured(1).toInt(), ServiceSettings::MinimumIdleSignOutMinutes);
+    QCOMPARE(match.captured(2).toInt(), ServiceSettings::MaximumIdleSignOutMinutes);
 }
 
 void PolicyTemplatesTest::admlHasEveryTextAndBoxTheAdmxNames()
