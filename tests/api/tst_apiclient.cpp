@@ -1,5 +1,6 @@
 #include "core/api/ApiClient.h"
 #include "core/crypto/SecretToken.h"
+#include "tests/support/ApiOutcome.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -7,6 +8,7 @@
 #include <QTest>
 
 using namespace cqrs;
+using cqrs::test::Captured;
 
 namespace {
 
@@ -41,20 +43,6 @@ public:
         response = "HTTP/1.1 " + QByteArray::number(status)
             + " X\r\nContent-Length: " + QByteArray::number(body.size())
             + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
-    }
-};
-
-template<typename T> struct Captured
-{
-    int calls = 0;
-    ApiResult<T> result;
-
-    ApiClient::Handler<T> handler()
-    {
-        return [this](const ApiResult<T> &r) {
-            ++calls;
-            result = r;
-        };
     }
 };
 

@@ -1,4 +1,5 @@
 #include "core/api/ApiClient.h"
+#include "tests/support/ApiOutcome.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 
@@ -6,26 +7,8 @@
 #include <QTest>
 
 using namespace cqrs;
+using cqrs::test::Captured;
 using namespace std::chrono_literals;
-
-namespace {
-
-// Records the one outcome of a call and how often it was announced as retrying.
-template<typename T> struct Outcome
-{
-    int calls = 0;
-    ApiResult<T> result;
-
-    ApiClient::Handler<T> handler()
-    {
-        return [this](const ApiResult<T> &r) {
-            ++calls;
-            result = r;
-        };
-    }
-};
-
-} // namespace
 
 // The real server-stub stopped and started again on the same port mid-journey, as a server
 // restart or a network outage looks to the app.
@@ -52,7 +35,7 @@ private slots:
     void readingWaitsForTheServerToComeBack()
     {
         QVERIFY(m_stub->stop());
-        Outcome<PasswordPolicy> policy;
+        Captured<PasswordPolicy> policy;
         ApiCall *call = m_client->fetchPasswordPolicy(this, policy.handler());
         QSignalSpy retrying(call, &ApiCall::retrying);
         QTRY_VERIFY_WITH_TIMEOUT(retrying.count() >= 1, 10000);
@@ -71,7 +54,7 @@ private slots:
             = *RegistrationLink::parse(QStringLiteral("cqrs://register?token=") + token);
         QVERIFY(m_stub->stop());
 
-        Outcome<Done> set;
+        Captured<Done> set;
         ApiCall *call = m_client->setPasswordFromLink(link, Password, this, set.handler());
         QSignalSpy retrying(call, &ApiCall::retrying);
         QTRY_COMPARE_WITH_TIMEOUT(set.calls, 1, 10000);
@@ -81,11 +64,11 @@ private slots:
         // Back again: the link is unused, and the person's second try sets the password once.
         QVERIFY(restart());
         QTest::qWait(1500); // anything queued would have arrived by now
-        Outcome<RegistrationDetails> details;
+        Captured<RegistrationDetails> details;
         m_client->fetchLinkDetails(link, this, details.handler());
         QTRY_COMPARE_WITH_TIMEOUT(details.calls, 1, 10000);
         QVERIFY2(details.result.ok(), qPrintable(details.result.error.userMessage()));
-        Outcome<Done> again;
+        Captured<Done> again;
         m_client->setPasswordFromLink(link, Password, this, again.handler());
         QTRY_COMPARE_WITH_TIMEOUT(again.calls, 1, 10000);
         QVERIFY2(again.result.ok(), qPrintable(again.result.error.userMessage()));
@@ -95,7 +78,7 @@ private slots:
     {
         QVERIFY(StubClient(*m_stub).addRegisteredUser(QStringLiteral("jsmith01"), Password));
         QVERIFY(m_stub->stop());
-        Outcome<UserProfile> first;
+        Captured<UserProfile> first;
         ApiCall *call
             = m_client->signIn(QStringLiteral("jsmith01"), Password, this, first.handler());
         QSignalSpy retrying(call, &ApiCall::retrying);
@@ -110,7 +93,7 @@ private slots:
     void cancelStopsTheWaiting()
     {
         QVERIFY(m_stub->stop());
-        Outcome<PasswordPolicy> policy;
+        Captured<PasswordPolicy> policy;
         ApiCall *call = m_client->fetchPasswordPolicy(this, policy.handler());
         QSignalSpy retrying(call, &ApiCall::retrying);
         QTRY_VERIFY_WITH_TIMEOUT(retrying.count() >= 1, 10000);

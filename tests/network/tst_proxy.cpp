@@ -2,6 +2,7 @@
 #include "core/oidc/flow/OidcSignIn.h"
 #include "core/settings/ServiceSettings.h"
 #include "core/transport/ProxyCredentials.h"
+#include "tests/support/ApiOutcome.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 
@@ -15,6 +16,7 @@
 #include <QTest>
 
 using namespace cqrs;
+using cqrs::test::waitFor;
 
 namespace {
 
@@ -96,19 +98,6 @@ struct Person
         };
     }
 };
-
-template<typename T> ApiResult<T> waitFor(std::function<void(ApiClient::Handler<T>)> call)
-{
-    ApiResult<T> result;
-    bool done = false;
-    call([&](const ApiResult<T> &r) {
-        result = r;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        result.error.kind = ApiError::Kind::Timeout;
-    return result;
-}
 
 } // namespace
 

@@ -1,28 +1,13 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ServiceDeskDetails.h"
+#include "tests/support/ApiOutcome.h"
 #include "tests/support/StubClient.h"
 #include "tests/support/StubProcess.h"
 
 #include <QTest>
 
 using namespace cqrs;
-
-namespace {
-
-template<typename T> ApiResult<T> waitFor(std::function<void(ApiClient::Handler<T>)> call)
-{
-    ApiResult<T> result;
-    bool done = false;
-    call([&](const ApiResult<T> &r) {
-        result = r;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        result.error.kind = ApiError::Kind::Timeout;
-    return result;
-}
-
-} // namespace
+using cqrs::test::waitFor;
 
 class TestServiceDesk : public QObject
 {

@@ -1,5 +1,6 @@
 #include "core/api/ApiClient.h"
 #include "core/settings/ServiceSettings.h"
+#include "tests/support/ApiOutcome.h"
 #include "tests/support/StubProcess.h"
 
 #include <QCryptographicHash>
@@ -83,16 +84,9 @@ QString fingerprintOf(const QString &pemPath)
 ApiResult<PasswordPolicy> fetchPolicy(const QUrl &server, const NetworkAccess &network)
 {
     ApiClient client(server, network);
-    ApiResult<PasswordPolicy> result;
-    bool done = false;
     QObject receiver;
-    client.fetchPasswordPolicy(&receiver, [&](const ApiResult<PasswordPolicy> &r) {
-        result = r;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 20000))
-        result.error.kind = ApiError::Kind::Timeout;
-    return result;
+    return cqrs::test::waitFor<PasswordPolicy>(
+        [&](auto handler) { client.fetchPasswordPolicy(&receiver, handler); });
 }
 
 } // namespace
