@@ -79,7 +79,7 @@ QString HttpRequest::requiredString(const QJsonObject &body, const QString &fiel
         throw HttpError::badRequest(Messages::missing(field));
     if (!value.isString())
         throw HttpError::badRequest(Messages::notString(field));
-    const QString text = value.toString();
+    QString text = value.toString();
     if (text.size() > maxLength)
         throw HttpError::badRequest(Messages::tooLong(field, maxLength));
     return text;

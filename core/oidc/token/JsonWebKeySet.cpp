@@ -25,7 +25,7 @@ std::optional<JsonWebKeySet> JsonWebKeySet::fromJson(const QByteArray &json)
     if (!document.isObject() || !keys.isArray())
         return std::nullopt;
     JsonWebKeySet set;
-    for (const QJsonValue &value : keys.toArray()) {
+    for (const QJsonValue value : keys.toArray()) {
         const QJsonObject jwk = value.toObject();
         if (!isRs256SigningKey(jwk))
             continue;

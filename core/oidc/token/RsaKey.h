@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-typedef struct evp_pkey_st EVP_PKEY;
+using EVP_PKEY = struct evp_pkey_st;
 
 namespace cqrs {
 
