@@ -229,8 +229,8 @@ void OidcSignIn::onGranted()
                        "that the sign-in settings include the \"openid\" scope."));
     setStep(Step::CheckingToken);
     const quint64 attempt = m_attempt;
-    const IdTokenVerifier verifier(
-        IdTokenValidator({m_config.issuer, m_config.clientId, nonce}, m_clock), *m_keys);
+    const IdTokenVerifier verifier(IdTokenValidator({m_config.issuer, m_config.clientId, nonce}),
+                                   *m_keys);
     verifier.verify(idToken.toLatin1(), [this, attempt, idToken, refreshToken](IdTokenCheck check) {
         if (attempt != m_attempt)
             return;

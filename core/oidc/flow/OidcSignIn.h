@@ -77,7 +77,6 @@ public:
     ~OidcSignIn() override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    void setClock(IdTokenValidator::Clock clock) { m_clock = std::move(clock); }
 
     Step step() const { return m_step; }
     bool isRunning() const { return m_step != Step::Idle; }
@@ -118,7 +117,6 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     QTimer m_deadline;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
-    IdTokenValidator::Clock m_clock;
     Step m_step = Step::Idle;
     // Bumped by every start/cancel, so answers from an abandoned attempt are dropped.
     quint64 m_attempt = 0;
