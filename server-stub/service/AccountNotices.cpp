@@ -46,6 +46,22 @@ void AccountNotices::accountLocked(const User &user, qint64 lockedForMs)
     post(user, letter.heading, letter);
 }
 
+void AccountNotices::nhsMailLinked(const User &user, const QString &nhsMailAddress)
+{
+    Letter letter;
+    letter.heading = tr("NHSmail sign-in was linked to your CQRS National account");
+    letter.greeting = tr("Dear %1,").arg(user.displayName);
+    letter.before.append(tr("On %1 the NHSmail account %2 signed in to your CQRS National account "
+                            "(User ID: %3) for the first time. From now on, \"Sign in with "
+                            "NHSmail\" signs you in with that NHSmail account only.")
+                             .arg(now(), nhsMailAddress, user.userId));
+    letter.before.append(tr("If this was you, there is nothing more to do."));
+    letter.after.append(tr("If this was not you, someone else may be able to sign in as you: "
+                           "contact the CQRS service desk straight away so they can remove the "
+                           "link and lock your account."));
+    post(user, letter.heading, letter);
+}
+
 void AccountNotices::post(const User &user, const QString &subject, const Letter &letter)
 {
     Email email {user.email, subject, letter.plainText(), letter.html(), {}};

@@ -26,6 +26,9 @@ public:
     void passwordChanged(const User &user, PasswordChange change);
     // When failed sign-ins have just locked the account for `lockedForMs`.
     void accountLocked(const User &user, qint64 lockedForMs);
+    // When an NHSmail account (`nhsMailAddress` at the time) was linked to the user, at their
+    // first NHSmail sign-in: from then on it alone signs in as them that way.
+    void nhsMailLinked(const User &user, const QString &nhsMailAddress);
 
 private:
     void post(const User &user, const QString &subject, const Letter &letter);

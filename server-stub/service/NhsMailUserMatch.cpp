@@ -1,6 +1,7 @@
 #include "server-stub/service/NhsMailUserMatch.h"
 
 #include "server-stub/http/HttpError.h"
+#include "server-stub/service/AccountNotices.h"
 #include "server-stub/service/Backend.h"
 
 #include "core/oidc/token/NhsMailAddress.h"
@@ -51,8 +52,10 @@ User NhsMailUserMatch::firstSignIn(const IdTokenClaims &claims,
             tr("More than one CQRS account uses this NHSmail address. Ask your CQRS User "
                "Administrator to fix it, or sign in with your User ID and password."));
     const User &user = users.first();
-    if (m_bindings.bind(user.userId, identity, m_backend.clock().nowMs()))
+    if (m_bindings.bind(user.userId, identity, m_backend.clock().nowMs())) {
+        AccountNotices(m_backend).nhsMailLinked(user, claims.email);
         return user;
+    }
     // Lost a race with the same person's other first sign-in: the binding is theirs all the same.
     if (const std::optional<QString> bound = m_bindings.userBoundTo(identity);
         bound && bound->compare(user.userId, Qt::CaseInsensitive) == 0)

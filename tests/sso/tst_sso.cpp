@@ -288,6 +288,40 @@ private slots:
         QCOMPARE(userIdOf(renamed), QStringLiteral("jdoe"));
     }
 
+    // Emails to `to` whose subject contains `subject`, from the stub's outbox.
+    int emailsTo(const QString &to, const QString &subject)
+    {
+        int count = 0;
+        for (const QJsonValue email : m_client->get(QStringLiteral("/dev/outbox")).array()) {
+            const QJsonObject object = email.toObject();
+            if (object.value(QStringLiteral("to")).toString() == to
+                && object.value(QStringLiteral("subject")).toString().contains(subject))
+                ++count;
+        }
+        return count;
+    }
+
+    void tellsThePersonWhenNhsMailIsFirstLinked()
+    {
+        const QString linker = QStringLiteral("lee.linker@nhs.net");
+        QVERIFY(!m_client->createUser(QStringLiteral("llinker"), linker).isEmpty());
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/dev/idp/accounts"),
+                            {{QStringLiteral("email"), linker},
+                             {QStringLiteral("name"), QStringLiteral("Lee Linker")},
+                             {QStringLiteral("password"), Password}})
+                     .status,
+                 201);
+        const QString linked = QStringLiteral("NHSmail sign-in was linked");
+        QCOMPARE(emailsTo(linker, linked), 0);
+        QCOMPARE(exchange(idTokenFor(linker)).status, 201);
+        QTRY_COMPARE(emailsTo(linker, linked), 1);
+        // Only the first sign-in links; later ones tell nobody anything new.
+        QCOMPARE(exchange(idTokenFor(linker)).status, 201);
+        QTest::qWait(300);
+        QCOMPARE(emailsTo(linker, linked), 1);
+    }
+
     void opensOneSessionPerIdToken()
     {
         const QString idToken = idTokenFor(Jane);
