@@ -14,9 +14,10 @@ Letter letterFor(const User &user, LinkTokenStore::Purpose purpose, const SentLi
 {
     const bool registering = purpose == LinkTokenStore::Purpose::Register;
     const qint64 hours = lifetimeMs / (60 * 60 * 1000);
-    const QString validity = hours >= 48
-        ? LinkMail::tr("%n day(s)", nullptr, int(hours / 24))
-        : LinkMail::tr("%n hour(s)", nullptr, int(std::max<qint64>(1, hours)));
+    // Spelled out rather than "%n day(s)": no translation is loaded to choose the plural.
+    const QString validity = hours >= 48 ? LinkMail::tr("%1 days").arg(hours / 24)
+        : hours <= 1                     ? LinkMail::tr("1 hour")
+                                         : LinkMail::tr("%1 hours").arg(hours);
     Letter letter;
     letter.heading = registering ? LinkMail::tr("Finish registering for CQRS National")
                                  : LinkMail::tr("Reset your CQRS National password");

@@ -81,6 +81,8 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral(">Choose your password</a>")));
         QVERIFY(email.value(QStringLiteral("plain")).toString().contains(web));
+        const QString plain = email.value(QStringLiteral("plain")).toString();
+        QVERIFY2(plain.contains(QStringLiteral("expires in 7 days")), qPrintable(plain));
         // The dev API still lists the plain text and its links.
         const QJsonObject listed
             = m_client->get(QStringLiteral("/dev/outbox")).array().last().toObject();
