@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config ccache clang-format
-    # scripts/check-tidy.sh (not run by the tests: slow)
+    # clang-tidy: tst_tidy over the parsers of stranger input, scripts/check-tidy.sh for the rest
     clang-tidy
     # Qt 6.4 (Widgets, Network, Sql, Test are in qt6-base-dev)
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-networkauth-dev
