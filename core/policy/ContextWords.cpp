@@ -6,9 +6,7 @@
 
 namespace cqrs {
 
-namespace {
-
-QStringList wordsOf(const PasswordOwner &owner, const QStringList &serviceWords, int minLength)
+QStringList contextWords(const PasswordOwner &owner, const QStringList &serviceWords, int minLength)
 {
     // Names and organisations split like a User ID: "Riverside Surgery (A81001)" gives
     // "riverside", "surgery" and "81001" (which "a81001" contains).
@@ -23,27 +21,6 @@ QStringList wordsOf(const PasswordOwner &owner, const QStringList &serviceWords,
     });
     words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;
-}
-
-} // namespace
-
-QStringList contextWords(const PasswordOwner &owner, const QStringList &serviceWords, int minLength)
-{
-    // The checklist asks again on every keystroke for the same person: remember the last
-    // answer (per thread, as the server judges on several).
-    struct Memo
-    {
-        PasswordOwner owner;
-        QStringList serviceWords;
-        int minLength = -1;
-        QStringList words;
-    };
-    thread_local Memo memo;
-    if (memo.minLength != minLength || memo.owner.userId != owner.userId
-        || memo.owner.displayName != owner.displayName
-        || memo.owner.organisation != owner.organisation || memo.serviceWords != serviceWords)
-        memo = {owner, serviceWords, minLength, wordsOf(owner, serviceWords, minLength)};
-    return memo.words;
 }
 
 QString contextWordIn(const QStringList &candidateReadings, const QStringList &words)

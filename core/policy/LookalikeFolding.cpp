@@ -2,6 +2,10 @@
 
 #include "core/policy/UserIdParts.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+
 namespace cqrs {
 
 namespace {
@@ -29,9 +33,14 @@ QChar undoSubstitution(QChar c)
 
 QStringList lookalikeReadings(QStringView text)
 {
-    const QString folded = caseFolded(text);
+    QString folded = caseFolded(text);
+    // Most keystrokes leave nothing to undo: then the folded text is the only reading.
+    if (std::none_of(folded.cbegin(), folded.cend(),
+                     [](QChar c) { return c == u'1' || undoSubstitution(c) != c; }))
+        return {std::move(folded)};
+
     QString plain = folded;
-    QList<qsizetype> ones;
+    QVarLengthArray<qsizetype, 8> ones;
     for (qsizetype i = 0; i < plain.size(); ++i) {
         if (plain[i] == u'1')
             ones.append(i);

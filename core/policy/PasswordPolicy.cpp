@@ -3,7 +3,7 @@
 #include "core/policy/CommonPasswords.h"
 #include "core/policy/ContextWords.h"
 #include "core/policy/LookalikeFolding.h"
-#include "core/policy/UserIdParts.h"
+#include "core/policy/OwnerWords.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -59,24 +59,42 @@ struct Composition
     int categories() const { return int(upper) + int(lower) + int(digit) + int(other); }
 };
 
+void count(Composition &c, char32_t cp)
+{
+    ++c.codePoints;
+    if (isControl(cp))
+        c.control = true;
+    else if (cp >= U'0' && cp <= U'9')
+        c.digit = true;
+    else if (QChar::category(cp) == QChar::Letter_Uppercase)
+        c.upper = true;
+    else if (QChar::category(cp) == QChar::Letter_Lowercase)
+        c.lower = true;
+    else
+        c.other = true;
+}
+
 Composition compositionOf(QStringView candidate)
 {
+    // Walked in place rather than through toUcs4(): this runs on every keystroke.
     Composition c;
-    for (const uint u : candidate.toUcs4()) {
-        const char32_t cp = u;
-        ++c.codePoints;
-        if (isControl(cp))
-            c.control = true;
-        else if (cp >= U'0' && cp <= U'9')
-            c.digit = true;
-        else if (QChar::category(cp) == QChar::Letter_Uppercase)
-            c.upper = true;
-        else if (QChar::category(cp) == QChar::Letter_Lowercase)
-            c.lower = true;
-        else
-            c.other = true;
+    for (qsizetype i = 0; i < candidate.size(); ++i) {
+        const QChar unit = candidate[i];
+        if (unit.isHighSurrogate() && i + 1 < candidate.size()
+            && candidate[i + 1].isLowSurrogate()) {
+            count(c, QChar::surrogateToUcs4(unit, candidate[++i]));
+        } else {
+            count(c, unit.unicode());
+        }
     }
     return c;
+}
+
+// QString::arg(int) goes through QLocale's number formatting, which cost more than every rule
+// together on each keystroke; these are plain "%1" placeholders, so the C digits are the same.
+QString number(qsizetype n)
+{
+    return QString::number(n);
 }
 
 QJsonArray idsOf(const QList<PolicyRule> &rules)
@@ -87,9 +105,8 @@ QJsonArray idsOf(const QList<PolicyRule> &rules)
     return ids;
 }
 
-QString foundIn(QStringView candidate, const QStringList &fragments)
+QString foundIn(const QString &folded, const QStringList &fragments)
 {
-    const QString folded = caseFolded(candidate);
     for (const QString &fragment : fragments) {
         if (folded.contains(fragment))
             return fragment;
@@ -216,12 +233,12 @@ QString PasswordPolicy::describe(PolicyRule rule) const
     switch (rule) {
     case PolicyRule::Length:
         return minLength == maxLength
-            ? tr("Exactly %1 characters long").arg(minLength)
-            : tr("Between %1 and %2 characters long").arg(minLength).arg(maxLength);
+            ? tr("Exactly %1 characters long").arg(number(minLength))
+            : tr("Between %1 and %2 characters long").arg(number(minLength), number(maxLength));
     case PolicyRule::Categories:
         return tr("At least %1 of these 4: capital letters (A to Z), small letters (a to z), "
                   "numbers (0 to 9), symbols or spaces")
-            .arg(minCategories);
+            .arg(number(minCategories));
     case PolicyRule::UserId:
         return tr("Does not contain your User ID or any part of it");
     case PolicyRule::Characters:
@@ -240,11 +257,11 @@ QString PasswordPolicy::describe(PolicyRule rule) const
             ? tr("Different from your previous password (checked when you submit)")
             : tr("Different from each of your previous %1 passwords (checked when you "
                  "submit)")
-                  .arg(historyCount);
+                  .arg(number(historyCount));
     case PolicyRule::MinAge:
         return tr("If you are changing your own password: at least %1 hours since it was last "
                   "set (checked when you submit)")
-            .arg(minAgeHours);
+            .arg(number(minAgeHours));
     }
     Q_UNREACHABLE();
 }
@@ -253,12 +270,16 @@ PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView c
                                        std::optional<QStringView> confirmation) const
 {
     const Composition c = compositionOf(candidate);
-    // Both word rules read the candidate the same ways: work those out once per keystroke.
-    const QStringList readings
-        = enforces(PolicyRule::ContextWords) || enforces(PolicyRule::CommonPassword)
+    // The word rules read the candidate the same ways: work those out once per keystroke. The
+    // first reading is the case-folded candidate, which the user-id rule compares.
+    const QStringList readings = enforces(PolicyRule::UserId) || enforces(PolicyRule::ContextWords)
+            || enforces(PolicyRule::CommonPassword)
         ? lookalikeReadings(candidate)
         : QStringList();
+    const OwnerWords &words
+        = ownerWords(owner, userIdPartMinLength, serviceWords, contextWordMinLength);
     QList<RuleVerdict> verdicts;
+    verdicts.reserve(rules.size() + 1);
     for (PolicyRule rule : rules) {
         switch (rule) {
         case PolicyRule::Length:
@@ -269,18 +290,15 @@ PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView c
             verdicts.append(
                 {rule, ok,
                  ok ? describe(rule)
-                    : tr("%1 (you have %2 so far)").arg(describe(rule)).arg(c.categories())});
+                    : tr("%1 (you have %2 so far)").arg(describe(rule), number(c.categories()))});
             break;
         }
         case PolicyRule::UserId:
-            verdicts.append(containsVerdict(
-                rule,
-                foundIn(candidate, forbiddenUserIdFragments(owner.userId, userIdPartMinLength))));
+            verdicts.append(
+                containsVerdict(rule, foundIn(readings.first(), words.userIdFragments)));
             break;
         case PolicyRule::ContextWords:
-            verdicts.append(containsVerdict(
-                rule,
-                contextWordIn(readings, contextWords(owner, serviceWords, contextWordMinLength))));
+            verdicts.append(containsVerdict(rule, contextWordIn(readings, words.contextWords)));
             break;
         case PolicyRule::CommonPassword: {
             // Nothing typed yet is not a common password; length says what is missing.
@@ -320,9 +338,9 @@ RuleVerdict PasswordPolicy::lengthVerdict(qsizetype codePoints) const
 {
     QString message = describe(PolicyRule::Length);
     if (codePoints < minLength)
-        message = tr("%1: add %2 more").arg(message).arg(minLength - codePoints);
+        message = tr("%1: add %2 more").arg(message, number(minLength - codePoints));
     else if (codePoints > maxLength)
-        message = tr("%1: remove %2").arg(message).arg(codePoints - maxLength);
+        message = tr("%1: remove %2").arg(message, number(codePoints - maxLength));
     return {PolicyRule::Length, codePoints >= minLength && codePoints <= maxLength, message};
 }
 

@@ -31,6 +31,7 @@ private slots:
     void commonPasswords();
     void contextWords_data();
     void contextWords();
+    void eachPersonIsJudgedByTheirOwnWords();
     void seedStillJudgesItsOwnRules();
     void nistProfile();
     void unknownProfile();
@@ -113,6 +114,27 @@ void TestBlocklistRules::contextWords()
             QVERIFY2(verdict->message.contains(QLatin1Char('"') + found + QLatin1Char('"')),
                      qPrintable(verdict->message));
     }
+}
+
+void TestBlocklistRules::eachPersonIsJudgedByTheirOwnWords()
+{
+    // A person's words are kept between keystrokes: the next person (the server judges one
+    // after another on the same thread) must not be judged by the last one's.
+    const PasswordPolicy seed;
+    const PasswordOwner other {QStringLiteral("mary.jones"), QStringLiteral("Mary Jones"),
+                               QStringLiteral("Hillside Practice (B82002)")};
+    const QString candidate = QStringLiteral("Okafor-Smith-Kettle9");
+    QCOMPARE(seed.evaluate(Owner, candidate).violationIds(),
+             (QStringList {QStringLiteral("user-id"), QStringLiteral("context-words")}));
+    QVERIFY(seed.evaluate(other, candidate).passed());
+    QCOMPARE(seed.evaluate(other, u"Hillside-Jones-9").violationIds(),
+             (QStringList {QStringLiteral("user-id"), QStringLiteral("context-words")}));
+    QCOMPARE(seed.evaluate(Owner, candidate).violationIds(),
+             (QStringList {QStringLiteral("user-id"), QStringLiteral("context-words")}));
+    PasswordPolicy longerParts = seed;
+    longerParts.userIdPartMinLength = 6;
+    QCOMPARE(longerParts.evaluate(Owner, candidate).violationIds(),
+             QStringList {QStringLiteral("context-words")});
 }
 
 void TestBlocklistRules::seedStillJudgesItsOwnRules()
