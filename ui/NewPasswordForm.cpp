@@ -1,6 +1,7 @@
 #include "ui/NewPasswordForm.h"
 
 #include "ui/PasswordChecklist.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/ReadingOrder.h"
 #include "ui/SecretField.h"
 
@@ -17,6 +18,7 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_confirmation(new QLineEdit(this))
     , m_show(new QCheckBox(tr("&Show passwords"), this))
+    , m_strength(new PasswordStrengthMeter(this))
     , m_checklist(new PasswordChecklist(this))
 {
     m_password->setObjectName(QStringLiteral("newPassword"));
@@ -28,6 +30,8 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
         // Pasting from a password manager is allowed; the app itself never stores the text.
         connect(field, &QLineEdit::textChanged, this, &NewPasswordForm::reevaluate);
     }
+    connect(m_password, &QLineEdit::textChanged, m_strength,
+            &PasswordStrengthMeter::showStrengthOf);
     m_password->setAccessibleName(tr("New password"));
     m_confirmation->setAccessibleName(tr("Confirm new password"));
     connect(m_show, &QCheckBox::toggled, this, [this](bool shown) {
@@ -49,6 +53,7 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(fields);
+    layout->addWidget(m_strength);
     layout->addWidget(policyBox);
     setFocusProxy(m_password);
     readInLayoutOrder(this);
@@ -56,6 +61,8 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
 
 void NewPasswordForm::setPolicy(const PasswordPolicy &policy, const PasswordOwner &owner)
 {
+    m_strength->setOwner(owner);
+    m_strength->showStrengthOf(m_password->text());
     m_checklist->setPolicy(policy, owner);
     reevaluate();
 }

@@ -10,9 +10,10 @@ class QLineEdit;
 namespace cqrs::ui {
 
 class PasswordChecklist;
+class PasswordStrengthMeter;
 
-// A new password, its confirmation, a show/hide toggle and the live checklist: the same form on
-// the Security Information screen and in the Change password dialog.
+// A new password, its confirmation, a show/hide toggle, the strength guidance and the live
+// checklist: the same form on the Security Information screen and in the Change password dialog.
 class NewPasswordForm : public QWidget
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     QLineEdit *m_password;
     QLineEdit *m_confirmation;
     QCheckBox *m_show;
+    PasswordStrengthMeter *m_strength;
     PasswordChecklist *m_checklist;
     bool m_acceptable = false;
 };

@@ -3,7 +3,6 @@
 #include "ui/NewPasswordForm.h"
 #include "ui/PageTitle.h"
 #include "ui/PasswordChecklist.h"
-#include "ui/PasswordStrengthMeter.h"
 #include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
 
@@ -24,7 +23,6 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_userId(new QLabel(this))
     , m_name(new QLabel(this))
     , m_form(new NewPasswordForm(this))
-    , m_strength(new PasswordStrengthMeter(this))
     , m_submit(new QPushButton(this))
     , m_signIn(new QPushButton(tr("Back to sign in"), this))
     , m_feedback(new RequestFeedback(this))
@@ -56,15 +54,12 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(who);
     layout->addWidget(m_form);
-    layout->addWidget(m_strength);
     layout->addWidget(m_feedback);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
     connect(m_form, &NewPasswordForm::acceptabilityChanged, this,
             &SecurityInformationPage::updateSubmit);
-    connect(m_form->passwordField(), &QLineEdit::textChanged, m_strength,
-            &PasswordStrengthMeter::showStrengthOf);
     connect(m_submit, &QPushButton::clicked, this, &SecurityInformationPage::submit);
     // Enter in either field submits, but only what the checklist allows.
     for (QLineEdit *field : {m_form->passwordField(), m_form->confirmationField()})
@@ -94,7 +89,6 @@ void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,
     m_submit->setText(registering ? tr("&Register") : tr("&Set new password"));
     m_userId->setText(owner.userId);
     m_name->setText(owner.displayName);
-    m_strength->setOwner(owner);
     m_form->clear();
     m_form->setPolicy(policy, owner);
     m_feedback->stop();

@@ -10,7 +10,6 @@ class QPushButton;
 namespace cqrs::ui {
 
 class NewPasswordForm;
-class PasswordStrengthMeter;
 class RequestFeedback;
 
 // The Security Information screen a registration or reset link opens: who is registering, the
@@ -45,7 +44,6 @@ private:
     QLabel *m_userId;
     QLabel *m_name;
     NewPasswordForm *m_form;
-    PasswordStrengthMeter *m_strength;
     QPushButton *m_submit;
     QPushButton *m_signIn;
     RequestFeedback *m_feedback;

@@ -1,5 +1,7 @@
+#include "tests/support/FindWidget.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/NeedHelpDialog.h"
+#include "ui/PasswordStrengthMeter.h"
 #include "ui/RequestFeedback.h"
 
 #include <QApplication>
@@ -9,8 +11,10 @@
 #include <QTimer>
 
 using cqrs::PasswordPolicy;
+using cqrs::PasswordStrength;
 using cqrs::ui::ChangePasswordDialog;
 using cqrs::ui::NeedHelpDialog;
+using cqrs::ui::PasswordStrengthMeter;
 
 // Drives the real Change password dialog as the app opens it: deleted when it closes.
 class TestChangePasswordDialog : public QObject
@@ -22,6 +26,7 @@ private slots:
     void cleanup();
     void closingWhileHelpIsOpenTakesHelpWithIt();
     void escapeWhileBusyKeepsTheDialog();
+    void guidesTowardsAStrongNewPassword();
 
 private:
     QPointer<ChangePasswordDialog> dialog;
@@ -75,6 +80,26 @@ void TestChangePasswordDialog::escapeWhileBusyKeepsTheDialog()
     dialog->showRefusal(QStringLiteral("Your current password is not correct."), {});
     QTest::keyClick(dialog.data(), Qt::Key_Escape);
     QTRY_VERIFY(dialog.isNull());
+}
+
+void TestChangePasswordDialog::guidesTowardsAStrongNewPassword()
+{
+    // The same guidance as on the Security Information screen, fed by the new password only.
+    const auto *meter = widget<PasswordStrengthMeter>(dialog.data(), "passwordStrength");
+    QTest::keyClicks(field(dialog.data(), "currentPassword"), QStringLiteral("Kettle orbit 9!"));
+    QCOMPARE(meter->level(), PasswordStrength::Level::None);
+
+    QLineEdit *newPassword = field(dialog.data(), "newPassword");
+    QTest::keyClicks(newPassword, QStringLiteral("Summer2025!"));
+    QVERIFY(meter->level() <= PasswordStrength::Level::Weak);
+    QVERIFY2(label(meter, "strengthSummary")->text().contains(QStringLiteral("eak")),
+             qPrintable(label(meter, "strengthSummary")->text()));
+    QVERIFY(label(meter, "strengthTip")->isVisible());
+
+    newPassword->selectAll();
+    QTest::keyClicks(newPassword, QStringLiteral("Kettle orbit lantern mauve 9"));
+    QCOMPARE(meter->level(), PasswordStrength::Level::Strong);
+    QVERIFY(label(meter, "strengthTip")->isHidden());
 }
 
 QTEST_MAIN(TestChangePasswordDialog)
