@@ -29,14 +29,31 @@ AppController::AppController(ServiceSettings &settings, QObject *parent)
     , m_window(std::make_unique<ui::MainWindow>())
     , m_request(new RequestSlot(this))
     , m_signIn(new SignInJourney(*m_window, *m_api, *m_request, settings, this))
-    , m_link(new LinkJourney(*m_window, *m_api, *m_request, this))
-    , m_account(new AccountJourney(*m_window, *m_api, *m_request, this))
 {
-    connect(m_signIn, &SignInJourney::signedIn, m_account, &AccountJourney::begin);
-    connect(m_account, &AccountJourney::signedOut, m_signIn,
-            [this](const QString &message) { m_signIn->show(message); });
-    connect(m_link, &LinkJourney::passwordSet, m_signIn, &SignInJourney::showFor);
-    connect(m_link, &LinkJourney::left, m_signIn, [this] { m_signIn->show(); });
+    connect(m_signIn, &SignInJourney::signedIn, this,
+            [this](const UserProfile &user) { accountJourney()->begin(user); });
+}
+
+LinkJourney *AppController::linkJourney()
+{
+    if (!m_link) {
+        m_link = new LinkJourney(*m_window, *m_api, *m_request, this);
+        connect(m_link, &LinkJourney::passwordSet, m_signIn, &SignInJourney::showFor);
+        connect(m_link, &LinkJourney::left, m_signIn, [this] { m_signIn->show(); });
+    }
+    return m_link;
+}
+
+AccountJourney *AppController::accountJourney()
+{
+    if (!m_account) {
+        m_account = new AccountJourney(*m_window, *m_api, *m_request, this);
+        m_account->setSignInMemory(m_memory);
+        m_account->setIdleMonitor(m_idle);
+        connect(m_account, &AccountJourney::signedOut, m_signIn,
+                [this](const QString &message) { m_signIn->show(message); });
+    }
+    return m_account;
 }
 
 AppController::~AppController()
@@ -59,7 +76,8 @@ void AppController::setSignInMemory(SignInMemory *memory)
     if (memory)
         memory->setParent(this);
     m_signIn->setSignInMemory(memory);
-    m_account->setSignInMemory(memory);
+    if (m_account)
+        m_account->setSignInMemory(memory);
 }
 
 void AppController::setIdleMonitor(IdleMonitor *monitor)
@@ -68,7 +86,8 @@ void AppController::setIdleMonitor(IdleMonitor *monitor)
     m_idle = monitor;
     if (monitor)
         monitor->setParent(this);
-    m_account->setIdleMonitor(monitor);
+    if (m_account)
+        m_account->setIdleMonitor(monitor);
 }
 
 void AppController::resumeSignIn()
@@ -84,10 +103,11 @@ void AppController::showSignIn(const QString &info)
 void AppController::openLink(const QString &text)
 {
     // The link's screen replaces whatever was open, a dialog and an NHSmail sign-in included.
-    m_account->closeDialog();
+    if (m_account)
+        m_account->closeDialog();
     m_request->cancel();
     m_window->bringToFront();
-    m_link->open(text);
+    linkJourney()->open(text);
 }
 
 } // namespace cqrs::app

@@ -58,14 +58,19 @@ public:
     void openLink(const QString &text);
 
 private:
+    // Made when first needed, with the screens they run: a start without a link builds only
+    // the sign-in screen before the window shows.
+    LinkJourney *linkJourney();
+    AccountJourney *accountJourney();
+
     ProxyCredentials *m_proxyCredentials;
     NetworkAccess m_network;
     ApiClient *m_api;
     std::unique_ptr<ui::MainWindow> m_window;
     RequestSlot *m_request;
     SignInJourney *m_signIn;
-    LinkJourney *m_link;
-    AccountJourney *m_account;
+    LinkJourney *m_link = nullptr;
+    AccountJourney *m_account = nullptr;
     QPointer<SignInMemory> m_memory;
     QPointer<IdleMonitor> m_idle;
 };

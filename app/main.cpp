@@ -73,9 +73,6 @@ int main(int argc, char *argv[])
 
     QApplication application(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("uk.co.cqrs.Desktop"));
-    QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
-    icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
-    QApplication::setWindowIcon(icon);
     if (role == app::SingleInstance::Role::Secondary) {
         QMessageBox::critical(nullptr, QObject::tr("CQRS Desktop"), instance.problem());
         return 1;
@@ -123,9 +120,16 @@ int main(int argc, char *argv[])
         notice->setAttribute(Qt::WA_DeleteOnClose);
         notice->open();
     }
+    // Work the first screen does not need waits until it shows: decoding the icon (the task bar
+    // and the packages carry their own), asking the credential store for a kept sign-in.
+    QObject::connect(window, &ui::MainWindow::firstShown, &controller, [&controller, &commandLine] {
+        QIcon icon(QStringLiteral(":/icons/cqrs-desktop.svg"));
+        icon.addFile(QStringLiteral(":/icons/cqrs-desktop-256.png"));
+        QApplication::setWindowIcon(icon);
+        if (!commandLine.link)
+            controller.resumeSignIn();
+    });
     if (commandLine.link)
         controller.openLink(*commandLine.link);
-    else
-        controller.resumeSignIn();
     return QApplication::exec();
 }

@@ -18,6 +18,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QWindow>
+
+#include <memory>
 
 namespace cqrs::ui {
 
@@ -41,24 +44,11 @@ QLabel *headerLabel(const QString &text, qreal scale, QWidget *parent)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_stack(new QStackedWidget)
-    , m_signIn(new SignInPage)
-    , m_securityInformation(new SecurityInformationPage)
-    , m_home(new HomePage)
-    , m_message(new MessagePage)
     , m_screenTitle(nullptr)
     , m_needHelp(nullptr)
 {
     setWindowTitle(tr("CQRS Desktop"));
     setObjectName(QStringLiteral("mainWindow"));
-    for (QWidget *page :
-         std::initializer_list<QWidget *> {m_signIn, m_securityInformation, m_home, m_message}) {
-        m_stack->addWidget(page);
-        // A screen can rename itself while shown (a problem's title), and the header follows.
-        connect(page, &QWidget::windowTitleChanged, this, [this, page] {
-            if (m_stack->currentWidget() == page)
-                showTitleOf(page);
-        });
-    }
 
     auto *helpLine = new QLabel(tr("Need help? Call the CQRS Service Desk on %1 or email %2.")
                                     .arg(HelpContacts::phone(), HelpContacts::email()));
@@ -82,6 +72,40 @@ MainWindow::MainWindow(QWidget *parent)
     setMinimumSize(fontMetrics().averageCharWidth() * 50, fontMetrics().height() * 24);
 
     connect(m_needHelp, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
+}
+
+template<typename Page> Page *MainWindow::lazyScreen(Page *&made)
+{
+    if (made)
+        return made;
+    made = new Page;
+    m_stack->addWidget(made);
+    // A screen can rename itself while shown (a problem's title), and the header follows.
+    connect(made, &QWidget::windowTitleChanged, this, [this, page = made] {
+        if (m_stack->currentWidget() == page)
+            showTitleOf(page);
+    });
+    return made;
+}
+
+SignInPage *MainWindow::signInPage()
+{
+    return lazyScreen(m_signIn);
+}
+
+SecurityInformationPage *MainWindow::securityInformationPage()
+{
+    return lazyScreen(m_securityInformation);
+}
+
+HomePage *MainWindow::homePage()
+{
+    return lazyScreen(m_home);
+}
+
+MessagePage *MainWindow::messagePage()
+{
+    return lazyScreen(m_message);
 }
 
 QWidget *MainWindow::makeHeader()
@@ -153,7 +177,8 @@ QWidget *MainWindow::currentScreen() const
 
 QString MainWindow::currentScreenName() const
 {
-    return m_stack->currentWidget()->objectName();
+    const QWidget *current = m_stack->currentWidget();
+    return current ? current->objectName() : QString();
 }
 
 void MainWindow::bringToFront()
@@ -176,11 +201,20 @@ void MainWindow::fitToScreen()
     const QRect available = screen()->availableGeometry();
     const int width = std::min(m_card->maximumWidth() + 6 * Theme::unit, available.width());
     // Tall enough for the tallest screen (Security Information) at the card's width, whichever
-    // screen shows now; lines spare for a longer server-given checklist.
+    // screen shows now; lines spare for a longer server-given checklist. A screen not made yet
+    // is measured on a stand-in that is then dropped: the first window carries, styles and lays
+    // out only the screen it shows.
     const int pageWidth = m_card->maximumWidth() - 2 * Theme::unit;
+    QList<QWidget *> pages;
+    for (int i = 0; i < m_stack->count(); ++i)
+        pages.append(m_stack->widget(i));
+    std::unique_ptr<SecurityInformationPage> standIn;
+    if (!m_securityInformation) {
+        standIn = std::make_unique<SecurityInformationPage>();
+        pages.append(standIn.get());
+    }
     int tallest = 0;
-    for (int i = 0; i < m_stack->count(); ++i) {
-        QWidget *page = m_stack->widget(i);
+    for (QWidget *page : std::as_const(pages)) {
         page->ensurePolished();
         const int height = page->hasHeightForWidth() ? page->heightForWidth(pageWidth)
                                                      : page->sizeHint().height();
@@ -192,6 +226,26 @@ void MainWindow::fitToScreen()
     const int height = std::min(tallest + chrome, available.height());
     resize(std::max(width, minimumWidth()), std::max(height, minimumHeight()));
     move(available.center() - rect().center());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_watchingFirstExposure && windowHandle()) {
+        m_watchingFirstExposure = true;
+        windowHandle()->installEventFilter(this);
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == windowHandle() && event->type() == QEvent::Expose
+        && windowHandle()->isExposed()) {
+        windowHandle()->removeEventFilter(this);
+        // Queued: the exposure paints the window first.
+        QMetaObject::invokeMethod(this, &MainWindow::firstShown, Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

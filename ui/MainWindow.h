@@ -22,10 +22,12 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
-    SignInPage *signInPage() const { return m_signIn; }
-    SecurityInformationPage *securityInformationPage() const { return m_securityInformation; }
-    HomePage *homePage() const { return m_home; }
-    MessagePage *messagePage() const { return m_message; }
+    // Each screen is made the first time it is asked for: the first window shows sooner when it
+    // builds, styles and lays out only the screen it shows.
+    SignInPage *signInPage();
+    SecurityInformationPage *securityInformationPage();
+    HomePage *homePage();
+    MessagePage *messagePage();
 
     void showScreen(QWidget *page);
     QWidget *currentScreen() const;
@@ -39,22 +41,31 @@ public:
     // Centred, at a size that fits the tallest screen (Security Information) if the screen can.
     void fitToScreen();
 
+signals:
+    // Once, just after the window first appeared on screen: the moment for work the first
+    // window does not need, so that it shows sooner.
+    void firstShown();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *makeHeader();
     QWidget *makeContent();
     void showTitleOf(QWidget *page);
+    template<typename Page> Page *lazyScreen(Page *&made);
 
     QStackedWidget *m_stack;
-    SignInPage *m_signIn;
-    SecurityInformationPage *m_securityInformation;
-    HomePage *m_home;
-    MessagePage *m_message;
+    SignInPage *m_signIn = nullptr;
+    SecurityInformationPage *m_securityInformation = nullptr;
+    HomePage *m_home = nullptr;
+    MessagePage *m_message = nullptr;
     QLabel *m_screenTitle;
     QPushButton *m_needHelp;
     QWidget *m_card = nullptr;
+    bool m_watchingFirstExposure = false;
 };
 
 } // namespace cqrs::ui
