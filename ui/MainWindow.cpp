@@ -192,14 +192,28 @@ void MainWindow::bringToFront()
 
 void MainWindow::restorePlacement()
 {
-    if (!restoreGeometry(QSettings().value(geometryKey).toByteArray()))
-        fitToScreen();
+    QSettings settings;
+    if (restoreGeometry(settings.value(geometryKey).toByteArray()))
+        return;
+    // Measuring the tallest screen costs the first window time, so the size it gives is kept
+    // (for this font) at once: a start after one that never closed its window (a crash, a
+    // shutdown) is placed without measuring again.
+    const QString fittedKey = QStringLiteral("window/fittedSize/") + font().key();
+    QSize wanted = settings.value(fittedKey).toSize();
+    if (!wanted.isValid()) {
+        wanted = fittingSize();
+        settings.setValue(fittedKey, wanted);
+    }
+    placeCentred(wanted);
 }
 
 void MainWindow::fitToScreen()
 {
-    const QRect available = screen()->availableGeometry();
-    const int width = std::min(m_card->maximumWidth() + 6 * Theme::unit, available.width());
+    placeCentred(fittingSize());
+}
+
+QSize MainWindow::fittingSize()
+{
     // Tall enough for the tallest screen (Security Information) at the card's width, whichever
     // screen shows now; lines spare for a longer server-given checklist. A screen not made yet
     // is measured on a stand-in that is then dropped: the first window carries, styles and lays
@@ -210,7 +224,8 @@ void MainWindow::fitToScreen()
         pages.append(m_stack->widget(i));
     std::unique_ptr<SecurityInformationPage> standIn;
     if (!m_securityInformation) {
-        standIn = std::make_unique<SecurityInformationPage>();
+        // A child, so it is measured in the window's own font and style.
+        standIn = std::make_unique<SecurityInformationPage>(m_stack);
         pages.append(standIn.get());
     }
     int tallest = 0;
@@ -223,8 +238,14 @@ void MainWindow::fitToScreen()
     const auto *scroll = centralWidget()->findChild<QScrollArea *>();
     const int chrome = centralWidget()->sizeHint().height() - scroll->sizeHint().height()
         + 4 * Theme::unit + 3 * fontMetrics().lineSpacing();
-    const int height = std::min(tallest + chrome, available.height());
-    resize(std::max(width, minimumWidth()), std::max(height, minimumHeight()));
+    return {m_card->maximumWidth() + 6 * Theme::unit, tallest + chrome};
+}
+
+void MainWindow::placeCentred(QSize wanted)
+{
+    const QRect available = screen()->availableGeometry();
+    resize(std::max(std::min(wanted.width(), available.width()), minimumWidth()),
+           std::max(std::min(wanted.height(), available.height()), minimumHeight()));
     move(available.center() - rect().center());
 }
 

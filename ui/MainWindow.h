@@ -36,7 +36,7 @@ public:
     // Raise and activate, e.g. when a second launch hands over a link.
     void bringToFront();
     // Where the person left the window last time, else centred at a size that fits every
-    // screen without scrolling (as far as the screen allows).
+    // screen without scrolling (as far as the screen allows), measured once per font.
     void restorePlacement();
     // Centred, at a size that fits the tallest screen (Security Information) if the screen can.
     void fitToScreen();
@@ -56,6 +56,10 @@ private:
     QWidget *makeContent();
     void showTitleOf(QWidget *page);
     template<typename Page> Page *lazyScreen(Page *&made);
+    // The size at which every screen fits without scrolling, whatever the screen's size.
+    QSize fittingSize();
+    // At `wanted` as far as the screen allows, centred on it.
+    void placeCentred(QSize wanted);
 
     QStackedWidget *m_stack;
     SignInPage *m_signIn = nullptr;

@@ -1,6 +1,9 @@
 #include "tests/support/FindWidget.h"
+#include "ui/HomePage.h"
 #include "ui/MainWindow.h"
+#include "ui/MessagePage.h"
 #include "ui/SecurityInformationPage.h"
+#include "ui/SignInPage.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -10,7 +13,10 @@
 #include <QSettings>
 #include <QTest>
 
+using cqrs::ui::HomePage;
 using cqrs::ui::MainWindow;
+using cqrs::ui::MessagePage;
+using cqrs::ui::SecurityInformationPage;
 
 class TestMainWindow : public QObject
 {
@@ -21,6 +27,8 @@ private slots:
     void opensCentredWithSecurityInformationUnscrolled();
     void remembersWhereThePersonLeftIt();
     void headerNamesTheScreenAndOffersHelp();
+    void firstWindowCarriesOnlyItsScreen();
+    void keepsItsFittedSizeAtOnce();
 };
 
 void TestMainWindow::initTestCase()
@@ -76,6 +84,62 @@ void TestMainWindow::headerNamesTheScreenAndOffersHelp()
     QVERIFY(button(&window, "needHelp")->isVisibleTo(&window));
     QVERIFY(label(&window, "helpLine")->text().contains(QStringLiteral("0330 124 4039")));
     QVERIFY(label(&window, "helpLine")->text().contains(QStringLiteral("support@cqrs.co.uk")));
+}
+
+void TestMainWindow::firstWindowCarriesOnlyItsScreen()
+{
+    // The first window builds, styles and lays out the sign-in screen only; fitting it to the
+    // tallest screen measures a stand-in for Security Information that does not stay.
+    QSettings().clear();
+    MainWindow window;
+    window.showScreen(window.signInPage());
+    window.restorePlacement();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.findChildren<SecurityInformationPage *>().size(), 0);
+    QCOMPARE(window.findChildren<HomePage *>().size(), 0);
+    QCOMPARE(window.findChildren<MessagePage *>().size(), 0);
+    QCOMPARE(window.currentScreenName(), QStringLiteral("sign-in"));
+
+    // Made when first asked for, once, and then shown in the window as any screen is.
+    SecurityInformationPage *security = window.securityInformationPage();
+    QCOMPARE(window.securityInformationPage(), security);
+    window.showScreen(security);
+    QCOMPARE(window.findChildren<SecurityInformationPage *>().size(), 1);
+    QCOMPARE(window.currentScreenName(), QStringLiteral("security-information"));
+    QCOMPARE(label(&window, "screenTitle")->text(), QStringLiteral("Security Information"));
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
+    QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), 0);
+}
+
+void TestMainWindow::keepsItsFittedSizeAtOnce()
+{
+    // A first start that never closes its window (a crash, a shutdown) still spares the next
+    // start measuring the screens: it opens at the same size, centred.
+    QSettings().clear();
+    QRect fitted;
+    {
+        MainWindow window;
+        window.showScreen(window.signInPage());
+        window.restorePlacement();
+        fitted = window.geometry();
+    }
+    MainWindow again;
+    again.showScreen(again.signInPage());
+    again.restorePlacement();
+    QCOMPARE(again.geometry(), fitted);
+    QCOMPARE(again.findChildren<SecurityInformationPage *>().size(), 0);
+
+    // A different font (a person's larger text setting) is measured afresh.
+    MainWindow larger;
+    QFont font = larger.font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    larger.setFont(font);
+    larger.showScreen(larger.signInPage());
+    larger.restorePlacement();
+    QVERIFY2(larger.height() > fitted.height()
+                 || larger.height() == larger.screen()->availableGeometry().height(),
+             qPrintable(QStringLiteral("%1 vs %2").arg(larger.height()).arg(fitted.height())));
 }
 
 QTEST_MAIN(TestMainWindow)
