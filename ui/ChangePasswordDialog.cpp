@@ -11,6 +11,8 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace cqrs::ui {
@@ -18,6 +20,7 @@ namespace cqrs::ui {
 ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const PasswordOwner &owner,
                                            QWidget *parent)
     : QDialog(parent)
+    , m_scroll(new QScrollArea(this))
     , m_current(new QLineEdit(this))
     , m_form(new NewPasswordForm(this))
     , m_feedback(new RequestFeedback(this))
@@ -42,10 +45,20 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     auto *current = new QFormLayout;
     current->addRow(tr("C&urrent password"), m_current);
 
+    // The form scrolls rather than being cut off when the screen is too small for it (200 %,
+    // a long server refusal); the buttons stay in view.
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(current);
+    contentLayout->addWidget(m_form);
+    contentLayout->addWidget(m_feedback);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(current);
-    layout->addWidget(m_form);
-    layout->addWidget(m_feedback);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(buttons);
 
     m_form->setPolicy(policy, owner);
@@ -69,6 +82,28 @@ void ChangePasswordDialog::showRefusal(const QString &message, const QStringList
 {
     m_form->checklist()->showServerViolations(violations, detail);
     m_feedback->showError(message);
+    if (isVisible())
+        fitToContent();
+}
+
+void ChangePasswordDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitToContent();
+}
+
+void ChangePasswordDialog::fitToContent()
+{
+    // A dialog's size hint ignores that wrapped text grows taller as it gets narrower: ask the
+    // content for its height at the width it has, and grow to it as far as the screen allows.
+    layout()->activate();
+    QWidget *content = m_scroll->widget();
+    const int contentWidth = m_scroll->viewport()->width();
+    const int wanted = height() - m_scroll->viewport()->height()
+        + (content->hasHeightForWidth() ? content->heightForWidth(contentWidth)
+                                        : content->sizeHint().height());
+    const int available = screen()->availableGeometry().height();
+    resize(width(), std::min(std::max(wanted, height()), available));
 }
 
 void ChangePasswordDialog::reject()

@@ -7,6 +7,7 @@
 
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace cqrs::ui {
 
@@ -41,10 +42,15 @@ signals:
     void submitted(const QString &currentPassword, const QString &newPassword);
     void cancelRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void submit();
     void updateSubmit();
+    void fitToContent();
 
+    QScrollArea *m_scroll;
     QLineEdit *m_current;
     NewPasswordForm *m_form;
     QPushButton *m_submit;

@@ -5,8 +5,10 @@
 #include "ui/RequestFeedback.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QTest>
 #include <QTimer>
 
@@ -27,6 +29,7 @@ private slots:
     void closingWhileHelpIsOpenTakesHelpWithIt();
     void escapeWhileBusyKeepsTheDialog();
     void guidesTowardsAStrongNewPassword();
+    void wrappedTextIsNeverCutOff();
 
 private:
     QPointer<ChangePasswordDialog> dialog;
@@ -100,6 +103,33 @@ void TestChangePasswordDialog::guidesTowardsAStrongNewPassword()
     QTest::keyClicks(newPassword, QStringLiteral("Kettle orbit lantern mauve 9"));
     QCOMPARE(meter->level(), PasswordStrength::Level::Strong);
     QVERIFY(label(meter, "strengthTip")->isHidden());
+}
+
+void TestChangePasswordDialog::wrappedTextIsNeverCutOff()
+{
+    // The server's min-age refusal rewords a checklist item into three lines. Every item keeps
+    // the height its wrapped text needs at the width it has: the dialog grows to fit, and
+    // where the screen is too small the form scrolls instead of squeezing the text.
+    dialog->showRefusal(
+        QStringLiteral("Your password was changed recently. You can change it again after "
+                       "Thursday, 3 December 2026 at 11:17:46."),
+        {QStringLiteral("min-age")},
+        {{QStringLiteral("min-age"),
+          QStringLiteral("Your password was changed recently. You can change it again after "
+                         "Thursday, 3 December 2026 at 11:17:46.")}});
+    QCoreApplication::processEvents();
+    const auto items
+        = widget<QWidget>(dialog.data(), "passwordChecklist")->findChildren<QLabel *>();
+    QVERIFY(items.size() >= 7);
+    for (const QLabel *item : items) {
+        if (item->isVisibleTo(dialog.data()) && item->wordWrap())
+            QVERIFY2(item->height() >= item->heightForWidth(item->width()),
+                     qPrintable(QStringLiteral("%1: %2 < %3")
+                                    .arg(item->objectName())
+                                    .arg(item->height())
+                                    .arg(item->heightForWidth(item->width()))));
+    }
+    QVERIFY(dialog->height() <= dialog->screen()->availableGeometry().height());
 }
 
 QTEST_MAIN(TestChangePasswordDialog)
