@@ -109,10 +109,12 @@ void AccountJourney::signOut(const QString &done)
     m_window.homePage()->feedback()->showBusy(tr("Signing out…"));
     m_request.track(m_api.signOut(this, [this, done](const ApiResult<Done> &r) {
         m_user.reset();
-        // The session is forgotten here even when the server could not be told.
+        // The session is forgotten here even when the server could not be told; why the person
+        // was signed out (the idle limit) still comes first.
         emit signedOut(r.ok() ? done
-                              : tr("You have signed out of this app. The CQRS server could not "
-                                   "be told, so your session there will end on its own."));
+                              : tr("%1 The CQRS server could not be told, so your session there "
+                                   "will end on its own.")
+                                    .arg(done));
     }));
 }
 

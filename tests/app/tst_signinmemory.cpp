@@ -80,6 +80,8 @@ private slots:
     void anotherProviderNeverGetsTheOldToken();
     void policyForbiddingRememberingLeavesNothingInTheStore();
     void idleSignOutWarnsThenRevokesAndForgets();
+    // Stops the stub: keep it last.
+    void idleSignOutWithTheServerAwayStillSaysWhy();
 
 private:
     QString issuer() const { return stub.url().resolved(QUrl(QStringLiteral("/idp"))).toString(); }
@@ -470,6 +472,29 @@ void TestSignInMemory::idleSignOutWarnsThenRevokesAndForgets()
     now = minutes(100);
     QTest::qWait(100);
     QVERIFY(!warning());
+}
+
+void TestSignInMemory::idleSignOutWithTheServerAwayStillSaysWhy()
+{
+    const auto settings
+        = settingsWithIssuer(issuer(), {{QStringLiteral("IdleSignOutMinutes"), 15}});
+    TestBrowser browser;
+    Run run(*settings, browser);
+    std::chrono::milliseconds now {0};
+    auto *monitor = new app::IdleMonitor(std::chrono::minutes(15), [&now] { return now; });
+    monitor->setCheckInterval(std::chrono::milliseconds(10));
+    run.controller.setIdleMonitor(monitor);
+    signInWithPassword(run);
+
+    QVERIFY(stub.stop());
+    now = std::chrono::minutes(15);
+    QTRY_COMPARE_WITH_TIMEOUT(run.screen(), QStringLiteral("sign-in"), 20000);
+    const QString said = status(run.signInPage())->text();
+    QVERIFY2(said.startsWith(QStringLiteral("You were signed out after 15 minutes without "
+                                            "activity")),
+             qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("could not be told")), qPrintable(said));
+    QVERIFY(!run.controller.api()->hasSession());
 }
 
 QTEST_MAIN(TestSignInMemory)
