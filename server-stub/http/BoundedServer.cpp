@@ -1,6 +1,7 @@
 #include "server-stub/http/BoundedServer.h"
 
 #include "server-stub/http/ConnectionStream.h"
+#include "server-stub/http/Tls.h"
 
 #include "core/api/ApiContract.h"
 
@@ -78,8 +79,9 @@ void closeGracefully(socket_t socket)
 
 } // namespace
 
-BoundedServer::BoundedServer(Limits limits)
+BoundedServer::BoundedServer(Limits limits, std::shared_ptr<SSL_CTX> tls)
     : m_limits(limits)
+    , m_tls(std::move(tls))
     , m_clients(limits.connectionsPerClient)
 { }
 
@@ -95,14 +97,17 @@ bool BoundedServer::process_and_close_socket(socket_t socket)
         const auto ms = [](time_t sec, time_t usec) {
             return int(sec * 1000 + usec / 1000);
         };
-        ConnectionStream stream(socket,
-                                {ms(read_timeout_sec_, read_timeout_usec_),
-                                 ms(write_timeout_sec_, write_timeout_usec_)},
-                                m_limits.headBytes);
-        if (place.admitted())
-            serve(stream);
-        else
-            refuseBusyClient(stream);
+        const ConnectionStream::Timeouts timeouts {ms(read_timeout_sec_, read_timeout_usec_),
+                                                   ms(write_timeout_sec_, write_timeout_usec_)};
+        // After a failed handshake nothing can be said to the client.
+        const TlsSession tls(m_tls.get(), socket, timeouts);
+        if (tls.usable()) {
+            ConnectionStream stream(socket, timeouts, m_limits.headBytes, tls.ssl());
+            if (place.admitted())
+                serve(stream);
+            else
+                refuseBusyClient(stream);
+        }
     }
     closeGracefully(socket);
     return true;

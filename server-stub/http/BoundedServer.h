@@ -4,14 +4,19 @@
 
 #include <httplib.h>
 
+#include <openssl/ssl.h>
+
+#include <memory>
+
 namespace cqrs::stub {
 
 class ConnectionStream;
 
-// cpp-httplib's plain-HTTP server with its connection handling replaced, so that what an
-// unauthenticated client can make the server hold stays bounded: the request head has a size
-// limit, each client address a number of open connections, and a request refused before its
-// body was read ends its connection (the unread body is never taken for the next request).
+// cpp-httplib's server with its connection handling replaced, so that what an unauthenticated
+// client can make the server hold stays bounded: the request head has a size limit, each client
+// address a number of open connections, and a request refused before its body was read ends its
+// connection (the unread body is never taken for the next request). Plain HTTP, or HTTPS with
+// a TLS context (Tls.h): the same limits either way.
 class BoundedServer : public httplib::Server
 {
 public:
@@ -21,7 +26,7 @@ public:
         int connectionsPerClient = 128;
     };
 
-    explicit BoundedServer(Limits limits);
+    explicit BoundedServer(Limits limits, std::shared_ptr<SSL_CTX> tls = {});
 
     // From a handler, on the worker serving the request: after this answer, close the
     // connection instead of reading another request from it.
@@ -34,6 +39,7 @@ private:
     bool waitForNextRequest(const ConnectionStream &stream) const;
 
     Limits m_limits;
+    std::shared_ptr<SSL_CTX> m_tls;
     ClientConnections m_clients;
 };
 

@@ -1,6 +1,7 @@
 #include "server-stub/http/ConnectionStream.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include <netdb.h>
@@ -53,8 +54,10 @@ std::string localAddress(socket_t socket, int *port)
     return numericAddress(socket, ::getsockname, port);
 }
 
-ConnectionStream::ConnectionStream(socket_t socket, Timeouts timeouts, std::size_t headLimit)
+ConnectionStream::ConnectionStream(socket_t socket, Timeouts timeouts, std::size_t headLimit,
+                                   SSL *tls)
     : m_socket(socket)
+    , m_tls(tls)
     , m_timeouts(timeouts)
     , m_headLimit(headLimit)
     , m_headLeft(headLimit)
@@ -88,13 +91,10 @@ ssize_t ConnectionStream::read(char *ptr, size_t size)
             return -1;
         size = std::min(size, m_headLeft);
     }
-    if (!hasBufferedInput()) {
-        if (!waitFor(m_socket, POLLIN, m_timeouts.readMs))
+    if (m_bufferBegin == m_bufferEnd) {
+        if (!tlsHasInput() && !waitFor(m_socket, POLLIN, m_timeouts.readMs))
             return -1;
-        ssize_t received = 0;
-        do {
-            received = ::recv(m_socket, m_buffer.data(), m_buffer.size(), 0);
-        } while (received < 0 && errno == EINTR);
+        const ssize_t received = receive(m_buffer.data(), m_buffer.size());
         if (received <= 0)
             return received;
         m_bufferBegin = 0;
@@ -108,10 +108,29 @@ ssize_t ConnectionStream::read(char *ptr, size_t size)
     return ssize_t(taken);
 }
 
+ssize_t ConnectionStream::receive(char *into, std::size_t size)
+{
+    if (m_tls) {
+        const int received = SSL_read(m_tls, into, int(std::min<std::size_t>(size, INT_MAX)));
+        if (received > 0)
+            return received;
+        return SSL_get_error(m_tls, received) == SSL_ERROR_ZERO_RETURN ? 0 : -1;
+    }
+    ssize_t received = 0;
+    do {
+        received = ::recv(m_socket, into, size, 0);
+    } while (received < 0 && errno == EINTR);
+    return received;
+}
+
 ssize_t ConnectionStream::write(const char *ptr, size_t size)
 {
     if (!is_writable())
         return -1;
+    if (m_tls) {
+        const int sent = SSL_write(m_tls, ptr, int(std::min<std::size_t>(size, INT_MAX)));
+        return sent > 0 ? sent : -1;
+    }
     ssize_t sent = 0;
     do {
         sent = ::send(m_socket, ptr, size, MSG_NOSIGNAL);

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <openssl/ssl.h>
+
 #include <array>
 
 namespace cqrs::stub {
@@ -10,7 +12,8 @@ namespace cqrs::stub {
 // the request head (request line and headers) may be at most `headLimit` bytes. Debian's
 // cpp-httplib 0.11 grows a header line until it sees a newline and keeps every header, so
 // without this an endless header line or header section grows memory without bound. Past the
-// limit reads fail, the library gives up on the request and the connection is closed.
+// limit reads fail, the library gives up on the request and the connection is closed. Over
+// HTTPS it reads and writes through the connection's TLS session.
 class ConnectionStream : public httplib::Stream
 {
 public:
@@ -20,13 +23,14 @@ public:
         int writeMs = 5000;
     };
 
-    ConnectionStream(socket_t socket, Timeouts timeouts, std::size_t headLimit);
+    // `tls`, when given, has done its handshake; it stays the caller's.
+    ConnectionStream(socket_t socket, Timeouts timeouts, std::size_t headLimit, SSL *tls = nullptr);
 
     // Called when a new request begins and when its head has been read.
     void beginHead();
     void beginBody();
     // Bytes already received and not yet read (a pipelined request).
-    bool hasBufferedInput() const { return m_bufferBegin < m_bufferEnd; }
+    bool hasBufferedInput() const { return m_bufferBegin < m_bufferEnd || tlsHasInput(); }
 
     bool is_readable() const override;
     bool is_writable() const override;
@@ -37,7 +41,11 @@ public:
     socket_t socket() const override { return m_socket; }
 
 private:
+    bool tlsHasInput() const { return m_tls && SSL_pending(m_tls) > 0; }
+    ssize_t receive(char *into, std::size_t size);
+
     socket_t m_socket;
+    SSL *m_tls;
     Timeouts m_timeouts;
     std::size_t m_headLimit;
     std::size_t m_headLeft;

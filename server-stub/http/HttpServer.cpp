@@ -4,6 +4,7 @@
 #include "server-stub/http/HttpError.h"
 #include "server-stub/http/RequestLog.h"
 #include "server-stub/http/Router.h"
+#include "server-stub/http/Tls.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -65,19 +66,15 @@ std::unique_ptr<httplib::Server> makeServer(const HttpSettings &settings)
 {
     if (settings.tlsCertificate.isEmpty() != settings.tlsKey.isEmpty())
         throw std::runtime_error("--tls-cert and --tls-key must be given together");
+    const BoundedServer::Limits limits {settings.maxHeadBytes, settings.maxConnectionsPerClient};
     if (settings.tlsCertificate.isEmpty())
-        return std::make_unique<BoundedServer>(
-            BoundedServer::Limits {settings.maxHeadBytes, settings.maxConnectionsPerClient});
+        return std::make_unique<BoundedServer>(limits);
     for (const QString &file : {settings.tlsCertificate, settings.tlsKey}) {
         if (!QFileInfo(file).isReadable())
             throw std::runtime_error("cannot read " + file.toStdString());
     }
-    auto server
-        = std::make_unique<httplib::SSLServer>(settings.tlsCertificate.toLocal8Bit().constData(),
-                                               settings.tlsKey.toLocal8Bit().constData());
-    if (!server->is_valid())
-        throw std::runtime_error("the TLS certificate or key could not be loaded (PEM expected)");
-    return server;
+    return std::make_unique<BoundedServer>(
+        limits, loadTlsContext(settings.tlsCertificate, settings.tlsKey));
 }
 
 } // namespace

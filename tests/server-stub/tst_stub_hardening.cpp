@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +26,54 @@ class TestStubHardening : public QObject
 private:
     StubProcess m_stub {{QStringLiteral("--dev"), QStringLiteral("--idp")}};
     std::unique_ptr<StubClient> m_client;
+    // The stub over HTTPS (--tls-cert), made on first use with a throwaway certificate.
+    QTemporaryDir m_certificates;
+    std::unique_ptr<StubProcess> m_https;
+    QSslCertificate m_httpsCertificate;
+
+    StubProcess *https()
+    {
+        if (m_https)
+            return m_https.get();
+        const QString cert = m_certificates.filePath(QStringLiteral("cert.pem"));
+        const QString key = m_certificates.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                       key, QStringLiteral("-out"), cert});
+        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+            return nullptr;
+        const auto certificates = QSslCertificate::fromPath(cert);
+        auto stub = std::make_unique<StubProcess>(
+            QStringList {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        if (certificates.isEmpty() || !stub->start())
+            return nullptr;
+        m_httpsCertificate = certificates.first();
+        m_https = std::move(stub);
+        return m_https.get();
+    }
+
+    // Plain, or over TLS trusting only `trusted` when it is given.
+    static std::unique_ptr<QTcpSocket> connectTo(const QUrl &server,
+                                                 const QSslCertificate &trusted = QSslCertificate())
+    {
+        if (trusted.isNull()) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(server.host(), quint16(server.port()));
+            return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
+        }
+        auto socket = std::make_unique<QSslSocket>();
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates({trusted});
+        socket->setSslConfiguration(configuration);
+        socket->connectToHostEncrypted(server.host(), quint16(server.port()));
+        return socket->waitForEncrypted(5000) ? std::move(socket) : nullptr;
+    }
 
     struct Answer
     {
@@ -55,12 +106,13 @@ private:
     }
 
     static Answer exchange(const QUrl &server, const QByteArray &head, const QByteArray &chunk = {},
-                           qsizetype bodyBytes = 0)
+                           qsizetype bodyBytes = 0,
+                           const QSslCertificate &trusted = QSslCertificate())
     {
-        QTcpSocket socket;
-        socket.connectToHost(server.host(), quint16(server.port()));
-        if (!socket.waitForConnected(5000))
+        const std::unique_ptr<QTcpSocket> connection = connectTo(server, trusted);
+        if (!connection)
             return {};
+        QTcpSocket &socket = *connection;
         socket.write(head);
         socket.waitForBytesWritten(2000);
         QByteArray response;
@@ -126,10 +178,16 @@ private:
     // The server's peak memory grew by less than `limitMiB` while `attack` ran.
     template<typename Attack> void expectFlatMemory(qint64 limitMiB, Attack attack)
     {
-        const qint64 before = m_stub.peakMemoryKiB();
+        expectFlatMemory(m_stub, limitMiB, attack);
+    }
+
+    template<typename Attack>
+    static void expectFlatMemory(const StubProcess &stub, qint64 limitMiB, Attack attack)
+    {
+        const qint64 before = stub.peakMemoryKiB();
         QVERIFY(before > 0);
         attack();
-        const qint64 grownKiB = m_stub.peakMemoryKiB() - before;
+        const qint64 grownKiB = stub.peakMemoryKiB() - before;
         QVERIFY2(grownKiB < limitMiB * 1024, qPrintable(QString::number(grownKiB)));
     }
 
@@ -198,6 +256,71 @@ private Q_SLOTS:
             QVERIFY(answer.closedByServer);
             QVERIFY(answer.status == 0 || answer.status == 400);
         });
+    }
+
+    void overHttpsTheHeadIsCappedToo()
+    {
+        StubProcess *stub = https();
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
+        expectFlatMemory(*stub, 8, [&] {
+            const Answer answer
+                = exchange(stub->url(), "GET /api/v1/password-policy HTTP/1.1\r\nX-Endless: ",
+                           QByteArray(64 * 1024, 'a'), 32 * 1024 * 1024, m_httpsCertificate);
+            QVERIFY(answer.closedByServer);
+            QVERIFY(answer.status == 0 || answer.status == 400);
+        });
+        // Still serving, over TLS.
+        const Answer policy = exchange(stub->url(),
+                                       "GET /api/v1/password-policy HTTP/1.1\r\nHost: "
+                                           + hostOf(*stub) + "\r\nConnection: close\r\n\r\n",
+                                       {}, 0, m_httpsCertificate);
+        QCOMPARE(policy.status, 200);
+    }
+
+    void overHttpsAPostWithoutLengthIsAnsweredAtOnce()
+    {
+        StubProcess *stub = https();
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
+        const Answer answer
+            = exchange(stub->url(),
+                       "POST /api/v1/password-resets HTTP/1.1\r\nHost: " + hostOf(*stub)
+                           + "\r\nConnection: close\r\nContent-Type: "
+                             "application/json\r\n\r\n",
+                       {}, 0, m_httpsCertificate);
+        QCOMPARE(answer.status, 400);
+    }
+
+    void overHttpsConnectionsPerClientAreCapped()
+    {
+        StubProcess *stub = https();
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
+        const QByteArray get
+            = "GET /api/v1/password-policy HTTP/1.1\r\nHost: " + hostOf(*stub) + "\r\n\r\n";
+        std::vector<std::unique_ptr<QTcpSocket>> crowd;
+        for (int i = 0; i < 129; ++i) {
+            auto socket = connectTo(stub->url(), m_httpsCertificate);
+            QVERIFY(socket);
+            crowd.push_back(std::move(socket));
+        }
+        for (const auto &socket : crowd) {
+            socket->write(get);
+            socket->waitForBytesWritten(1000);
+        }
+        int served = 0;
+        int refused = 0;
+        for (const auto &socket : crowd) {
+            QByteArray response;
+            while (!isComplete(response) && socket->waitForReadyRead(3000))
+                response += socket->readAll();
+            response += socket->readAll();
+            served += response.startsWith("HTTP/1.1 200") ? 1 : 0;
+            refused += response.startsWith("HTTP/1.1 429") ? 1 : 0;
+        }
+        QCOMPARE(refused, 1);
+        QCOMPARE(served, 128);
     }
 
     void foreignHostIsMisdirected()
