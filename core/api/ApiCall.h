@@ -31,7 +31,7 @@ class ApiCall : public QObject
 public:
     // Bigger answers are cut off: nothing in API v1 comes near it, and a hostile or broken
     // server must not make the app hold unbounded memory.
-    static constexpr qint64 MaxResponseBytes = 1024 * 1024;
+    static constexpr qint64 MaxResponseBytes = qint64(1024) * 1024;
 
     // Sends the request (again): a new reply each time.
     using Send = std::function<QNetworkReply *()>;

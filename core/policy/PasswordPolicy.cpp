@@ -202,13 +202,13 @@ std::optional<PasswordPolicy> PasswordPolicy::fromJson(const QJsonObject &json, 
     policy.contextWordMinLength = minWord.toInt();
     policy.rules.clear();
     // A rule this client does not know is left to the server, which names it if it refuses.
-    for (const QJsonValue &id : rules.toArray()) {
+    for (const auto &id : rules.toArray()) {
         const auto rule = ruleFromId(id.toString());
         if (rule && *rule != PolicyRule::Confirmation && !policy.rules.contains(*rule))
             policy.rules.append(*rule);
     }
     policy.serviceWords.clear();
-    for (const QJsonValue &word : words.toArray()) {
+    for (const auto &word : words.toArray()) {
         if (!word.isString() || word.toString().isEmpty() || word.toString().size() > 64)
             return fail(tr("The password policy's serviceWords must be short words."));
         policy.serviceWords.append(word.toString());

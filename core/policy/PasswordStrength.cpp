@@ -105,6 +105,7 @@ PasswordStrength PasswordStrength::estimate(const QString &password, const QStri
             words.push_back(word.toUtf8());
     }
     std::vector<const char *> dictionary;
+    dictionary.reserve(words.size() + 1);
     for (const QByteArray &word : words)
         dictionary.push_back(word.constData());
     dictionary.push_back(nullptr);

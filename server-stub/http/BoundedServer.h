@@ -22,7 +22,7 @@ class BoundedServer : public httplib::Server
 public:
     struct Limits
     {
-        std::size_t headBytes = 16 * 1024;
+        std::size_t headBytes = std::size_t(16) * 1024;
         int connectionsPerClient = 128;
     };
 

@@ -123,7 +123,7 @@ HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
     server.set_exception_handler(
         [](const httplib::Request &, httplib::Response &response, std::exception_ptr error) {
             try {
-                std::rethrow_exception(error);
+                std::rethrow_exception(std::move(error));
             } catch (const std::exception &e) {
                 std::fprintf(stderr, "internal error: %s\n", e.what());
             } catch (...) {

@@ -25,14 +25,14 @@ struct HttpSettings
     // the pool is sized for many idle or slow connections, not for the CPU: hashing is bounded
     // separately by HashingPool.
     int workers = 256;
-    std::size_t maxBodyBytes = 64 * 1024;
+    std::size_t maxBodyBytes = std::size_t(64) * 1024;
     int readTimeoutSeconds = 5;
     int writeTimeoutSeconds = 5;
     int keepAliveSeconds = 5;
     int keepAliveMaxRequests = 1000;
-    // Request line and headers together (plain HTTP; see BoundedServer).
-    std::size_t maxHeadBytes = 16 * 1024;
-    // Open connections from one client address (plain HTTP; see BoundedServer).
+    // Request line and headers together (HTTP and HTTPS; see BoundedServer).
+    std::size_t maxHeadBytes = std::size_t(16) * 1024;
+    // Open connections from one client address (HTTP and HTTPS; see BoundedServer).
     int maxConnectionsPerClient = 128;
     // --public-url: a Host header naming it is the server's own.
     QString publicUrl;

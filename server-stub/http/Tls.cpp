@@ -11,7 +11,7 @@ namespace {
 
 void setTimeout(socket_t socket, int option, int ms)
 {
-    const timeval limit {ms / 1000, (ms % 1000) * 1000};
+    const timeval limit {ms / 1000, suseconds_t(ms % 1000) * 1000};
     ::setsockopt(socket, SOL_SOCKET, option, &limit, sizeof limit);
 }
 
