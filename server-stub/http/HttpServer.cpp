@@ -100,16 +100,23 @@ HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
     server.set_pre_routing_handler(
         [this, &router](const httplib::Request &request, httplib::Response &response) {
             RequestLog::begin();
-            std::optional<HttpError> refused = m_gate.refusal(request);
-            if (!refused)
-                refused = router.contentTypeRefusal(request);
-            if (RequestGate::leavesUnreadBody(request) || refused)
-                BoundedServer::closeAfterAnswer();
+            const std::optional<HttpError> refused = headRefusal(request, router);
             if (!refused)
                 return httplib::Server::HandlerResponse::Unhandled;
             Reply::error(response, *refused);
             response.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
+        });
+    // A client that waits for "100 Continue" before sending its body gets the refusal instead,
+    // so it never sends a body that would only be thrown away.
+    server.set_expect_100_continue_handler(
+        [this, &router](const httplib::Request &request, httplib::Response &response) {
+            const std::optional<HttpError> refused = headRefusal(request, router);
+            if (!refused)
+                return 100;
+            Reply::error(response, *refused);
+            response.set_header("Connection", "close");
+            return response.status;
         });
     // Errors the library answers itself (oversized body, unreadable request) get the API's
     // JSON error shape like every other error.
@@ -133,6 +140,17 @@ HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
         });
     server.set_logger(RequestLog::write);
     router.install(server);
+}
+
+std::optional<HttpError> HttpServer::headRefusal(const httplib::Request &request,
+                                                 const Router &router) const
+{
+    std::optional<HttpError> refused = m_gate.refusal(request);
+    if (!refused)
+        refused = router.contentTypeRefusal(request);
+    if (RequestGate::leavesUnreadBody(request) || refused)
+        BoundedServer::closeAfterAnswer();
+    return refused;
 }
 
 HttpServer::~HttpServer() = default;

@@ -6,10 +6,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace httplib {
 class Server;
-}
+struct Request;
+} // namespace httplib
 
 namespace cqrs::stub {
 
@@ -59,6 +61,11 @@ public:
     void stop();
 
 private:
+    // What RequestGate and the route's Content-Type refuse from the headers alone; marks the
+    // connection to close after the answer when a body would be left unread.
+    std::optional<HttpError> headRefusal(const httplib::Request &request,
+                                         const Router &router) const;
+
     HttpSettings m_settings;
     std::unique_ptr<httplib::Server> m_server;
     RequestGate m_gate;

@@ -225,6 +225,36 @@ private Q_SLOTS:
         QVERIFY(answer.closedByServer);
     }
 
+    void expectContinueGetsTheRefusalInstead()
+    {
+        // The client waits for "100 Continue" before sending its megabyte: the refusal comes
+        // instead, and nothing of the body is asked for.
+        const Answer refused = exchange(request("POST", "/api/v1/password-resets",
+                                                "Content-Type: text/plain\r\n"
+                                                "Content-Length: 1048576\r\n"
+                                                "Expect: 100-continue\r\n"));
+        QCOMPARE(refused.status, 415);
+        QCOMPARE(refused.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("unsupported_media_type"));
+        QVERIFY(refused.closedByServer);
+
+        // A request the headers do not refuse is asked for its body as before.
+        const std::unique_ptr<QTcpSocket> socket = connectTo(m_stub.url());
+        QVERIFY(socket);
+        socket->write(request("POST", "/api/v1/password-resets",
+                              "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                              "Expect: 100-continue\r\n"));
+        QByteArray interim;
+        while (!interim.contains("\r\n\r\n") && socket->waitForReadyRead(3000))
+            interim += socket->readAll();
+        QVERIFY2(interim.startsWith("HTTP/1.1 100 Continue"), interim.constData());
+        socket->write("{}");
+        QByteArray answer = interim.mid(interim.indexOf("\r\n\r\n") + 4);
+        while (!isComplete(answer) && socket->waitForReadyRead(3000))
+            answer += socket->readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    }
+
     void postWithoutLengthHasAnEmptyBody()
     {
         const Answer answer = exchange(
