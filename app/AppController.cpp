@@ -7,6 +7,7 @@
 #include "app/SignInJourney.h"
 #include "app/SignInMemory.h"
 #include "core/api/ApiClient.h"
+#include "core/api/ServiceDeskDetails.h"
 #include "core/settings/ServiceSettings.h"
 #include "core/transport/ProxyCredentials.h"
 #include "ui/MainWindow.h"
@@ -98,6 +99,12 @@ void AppController::resumeSignIn()
 void AppController::showSignIn(const QString &info)
 {
     m_signIn->show(info);
+}
+
+QString AppController::serviceDeskDetails() const
+{
+    return ServiceDeskDetails::compose(m_api->serverUrl(), m_api->lastError(),
+                                       m_signIn->lastSsoProblem());
 }
 
 void AppController::openLink(const QString &text)

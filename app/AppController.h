@@ -57,6 +57,10 @@ public:
     // A link from the command line, a second launch or the operating system; untrusted text.
     void openLink(const QString &text);
 
+    // "Copy details for the service desk": the CQRS server's last error and the last NHSmail
+    // sign-in problem (ServiceDeskDetails).
+    QString serviceDeskDetails() const;
+
 private:
     // Made when first needed, with the screens they run: a start without a link builds only
     // the sign-in screen before the window shows.

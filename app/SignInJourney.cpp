@@ -162,6 +162,8 @@ void SignInJourney::signInWithIdToken(const QString &idToken)
 
 void SignInJourney::ssoFailed(const QString &message)
 {
+    if (!message.isEmpty())
+        m_lastSsoProblem = message;
     if (!m_resumeToken.isEmpty()) {
         if (message.isEmpty())
             return abandonResume(ResumeEnd::Cancelled);

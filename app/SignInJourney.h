@@ -44,6 +44,9 @@ public:
     void show(const QString &info = {});
     // After a link set the password: the User ID it was for, ready for the new password.
     void showFor(const QString &info, const QString &userId);
+    // What the screen last said when NHSmail sign-in failed (not a cancel), for the service
+    // desk; empty when it never failed.
+    QString lastSsoProblem() const { return m_lastSsoProblem; }
 
 signals:
     void signedIn(const UserProfile &user);
@@ -67,6 +70,7 @@ private:
     QPointer<SignInMemory> m_memory;
     // While a remembered NHSmail sign-in is being resumed: the refresh token it started with.
     QString m_resumeToken;
+    QString m_lastSsoProblem;
 };
 
 } // namespace cqrs::app

@@ -6,7 +6,6 @@
 #include "app/SignInMemory.h"
 #include "app/SingleInstance.h"
 #include "core/api/ApiClient.h"
-#include "core/api/ServiceDeskDetails.h"
 #include "core/settings/ServiceSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/NeedHelpDialog.h"
@@ -87,9 +86,8 @@ int main(int argc, char *argv[])
     app::AppController controller(settings);
     if (const SsoSettings sso = settings.ssoSettings(); sso.isUsable())
         controller.setSsoSignIn(new app::NhsMailSignIn(sso, controller.network()));
-    ui::NeedHelpDialog::setServiceDeskDetails([api = controller.api()] {
-        return ServiceDeskDetails::compose(api->serverUrl(), api->lastError());
-    });
+    ui::NeedHelpDialog::setServiceDeskDetails(
+        [&controller] { return controller.serviceDeskDetails(); });
     controller.setSignInMemory(app::SignInMemory::forSettings(settings));
     if (const int minutes = settings.idleSignOutMinutes(); minutes > 0)
         controller.setIdleMonitor(new app::IdleMonitor(std::chrono::minutes(minutes)));

@@ -6,7 +6,7 @@
 namespace cqrs {
 
 QString ServiceDeskDetails::compose(const QUrl &server, const ApiError &lastError,
-                                    const QDateTime &at)
+                                    const QString &lastNhsMailProblem, const QDateTime &at)
 {
     const QString version = QCoreApplication::applicationVersion();
     QStringList lines {
@@ -28,6 +28,8 @@ QString ServiceDeskDetails::compose(const QUrl &server, const ApiError &lastErro
     }
     if (lastError.tls)
         lines << lastError.tls->details();
+    if (!lastNhsMailProblem.isEmpty())
+        lines << tr("Last NHSmail sign-in problem: %1").arg(lastNhsMailProblem);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -333,6 +333,12 @@ void TestSignInMemory::unreachableProviderKeepsTheToken()
     // The token was never refused, so the next start, back online, can still use it.
     QTest::qWait(500);
     QCOMPARE(stored(keyFor(closedIssuer)).signIn, remembered);
+    // What the screen said reaches the service desk's details, beside the server's last error.
+    const QString details = run.controller.serviceDeskDetails();
+    QVERIFY2(details.contains(QStringLiteral("Last NHSmail sign-in problem: ")
+                              + status(run.signInPage())->text()),
+             qPrintable(details));
+    QVERIFY(!details.contains(QStringLiteral("kept-refresh-token")));
 }
 
 void TestSignInMemory::unavailableStoreIsSaidPlainly()

@@ -24,13 +24,22 @@ private slots:
         error.httpStatus = 423;
         error.code = QStringLiteral("account_locked");
         const QString text = ServiceDeskDetails::compose(
-            QUrl(QStringLiteral("https://cqrs.example.nhs.uk/")), error, at);
+            QUrl(QStringLiteral("https://cqrs.example.nhs.uk/")), error, {}, at);
         QVERIFY2(text.contains(QStringLiteral("CQRS Desktop 9.8.7")), qPrintable(text));
         QVERIFY(text.contains(QSysInfo::prettyProductName()));
         QVERIFY(text.contains(QStringLiteral("Server: https://cqrs.example.nhs.uk/")));
         QVERIFY(text.contains(QStringLiteral("2026-11-30T09:30:00Z")));
         QVERIFY(text.contains(error.userMessage()));
         QVERIFY(text.contains(QStringLiteral("account_locked (HTTP 423)")));
+        QVERIFY(!text.contains(QStringLiteral("NHSmail")));
+
+        const QString nhsMail
+            = ServiceDeskDetails::compose(QUrl(QStringLiteral("https://cqrs.example.nhs.uk/")), {},
+                                          QStringLiteral("NHSmail could not be reached."), at);
+        QVERIFY2(nhsMail.contains(QStringLiteral("Last error: none")), qPrintable(nhsMail));
+        QVERIFY2(nhsMail.contains(
+                     QStringLiteral("Last NHSmail sign-in problem: NHSmail could not be reached.")),
+                 qPrintable(nhsMail));
     }
 
     // Drives real requests that carry a password, a link token and a session token, makes each
