@@ -12,6 +12,7 @@
 #include "core/transport/ProxyCredentials.h"
 #include "ui/MainWindow.h"
 #include "ui/ProxyCredentialsDialog.h"
+#include "ui/RequestFeedback.h"
 
 namespace cqrs::app {
 
@@ -33,6 +34,13 @@ AppController::AppController(ServiceSettings &settings, QObject *parent)
 {
     connect(m_signIn, &SignInJourney::signedIn, this,
             [this](const UserProfile &user) { accountJourney()->begin(user); });
+    // The screen or dialog waiting on the request says that it is being tried again.
+    connect(m_request, &RequestSlot::retrying, this, [this](int seconds) {
+        for (auto *feedback : m_window->findChildren<ui::RequestFeedback *>()) {
+            if (feedback->isBusy() && feedback->isVisible())
+                feedback->showRetrying(seconds);
+        }
+    });
 }
 
 LinkJourney *AppController::linkJourney()

@@ -7,6 +7,8 @@ void RequestSlot::track(ApiCall *call)
     if (m_call)
         m_call->cancel();
     m_call = call;
+    if (call)
+        connect(call, &ApiCall::retrying, this, &RequestSlot::retrying);
 }
 
 void RequestSlot::cancel()

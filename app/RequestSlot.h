@@ -22,6 +22,8 @@ public:
 
 signals:
     void cancelling();
+    // The tracked request found the server away and is sent again in `seconds`.
+    void retrying(int seconds);
 
 private:
     QPointer<ApiCall> m_call;

@@ -28,8 +28,20 @@ void RequestFeedback::lockWhileBusy(std::initializer_list<QWidget *> inputs)
 void RequestFeedback::showBusy(const QString &whatIsHappening)
 {
     m_status->clear();
+    m_retryNoticeShown = false;
     m_busy->start(whatIsHappening);
     setBusy(true);
+}
+
+void RequestFeedback::showRetrying(int seconds)
+{
+    m_retryNoticeShown = true;
+    m_status->showInfo(
+        seconds == 1 ? tr("The CQRS server cannot be reached at the moment. Trying again in 1 "
+                          "second; you can Cancel and try later.")
+                     : tr("The CQRS server cannot be reached at the moment. Trying again in %1 "
+                          "seconds; you can Cancel and try later.")
+                           .arg(seconds));
 }
 
 void RequestFeedback::showError(const QString &message)
@@ -46,6 +58,9 @@ void RequestFeedback::showInfo(const QString &message)
 
 void RequestFeedback::stop()
 {
+    if (m_retryNoticeShown)
+        m_status->clear();
+    m_retryNoticeShown = false;
     m_busy->stop();
     setBusy(false);
 }

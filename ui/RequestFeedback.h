@@ -23,6 +23,9 @@ public:
     void lockWhileBusy(std::initializer_list<QWidget *> inputs);
 
     void showBusy(const QString &whatIsHappening);
+    // Still busy: the server could not be reached and is asked again in `seconds`. The notice
+    // goes when the request ends.
+    void showRetrying(int seconds);
     void showError(const QString &message);
     void showInfo(const QString &message);
     // The request ended with nothing to say.
@@ -41,6 +44,7 @@ private:
     StatusMessage *m_status;
     BusyIndicator *m_busy;
     QList<QWidget *> m_inputs;
+    bool m_retryNoticeShown = false;
 };
 
 } // namespace cqrs::ui

@@ -11,6 +11,7 @@
 #include "ui/MessagePage.h"
 #include "ui/NewPasswordForm.h"
 #include "ui/PasswordChecklist.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SecurityInformationPage.h"
 #include "ui/SignInPage.h"
 #include "ui/StatusMessage.h"
@@ -59,6 +60,7 @@ private slots:
     void malformedLinkSaysWhatToDo();
     void wrongPasswordIsRefusedPlainly();
     void serverDownIsExplained();
+    void aCheckWhileTheServerIsAwaySaysItTriesAgain();
     void nhsmailButtonFollowsPolicy();
     void forgottenPasswordResetsThroughTheSameScreen();
     void lockedAccountSaysWhenToTryAgain();
@@ -274,6 +276,26 @@ void TestJourney::serverDownIsExplained()
     // Nothing was checked: what was typed stays for Try again.
     QCOMPARE(field(page, "userId")->text(), QStringLiteral("jsmith01"));
     QCOMPARE(field(page, "password")->text(), QStringLiteral("Harbour#2025"));
+}
+
+void TestJourney::aCheckWhileTheServerIsAwaySaysItTriesAgain()
+{
+    ServiceSettings down(nullptr, nullptr, QUrl(QStringLiteral("http://127.0.0.1:9/")));
+    app::AppController offline(down);
+    offline.api()->setRetryDelays({std::chrono::seconds(2), std::chrono::seconds(1)});
+    offline.window()->show();
+    offline.openLink(QStringLiteral("cqrs://register?token=") + QString(43, QLatin1Char('A')));
+    QWidget *page = offline.window()->currentScreen();
+    QCOMPARE(offline.window()->currentScreenName(), QStringLiteral("message"));
+    // Still busy, with Cancel, and saying when it asks again.
+    QTRY_VERIFY(status(page)->text().contains(QStringLiteral("Trying again in 2 seconds")));
+    QVERIFY(status(page)->isVisible());
+    QVERIFY(widget<ui::RequestFeedback>(page, "requestFeedback")->isBusy());
+    QTRY_VERIFY(status(page)->text().contains(QStringLiteral("Trying again in 1 second;")));
+    // Then it gives up and says why.
+    QTRY_VERIFY_WITH_TIMEOUT(!widget<ui::RequestFeedback>(page, "requestFeedback")->isBusy(),
+                             10000);
+    QVERIFY(!status(page)->text().contains(QStringLiteral("Trying again")));
 }
 
 void TestJourney::nhsmailButtonFollowsPolicy()
