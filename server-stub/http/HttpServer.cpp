@@ -116,6 +116,8 @@ HttpServer::HttpServer(const HttpSettings &settings, const Router &router)
                 return 100;
             Reply::error(response, *refused);
             response.set_header("Connection", "close");
+            // cpp-httplib sizes only routed answers; this one would otherwise end at the close.
+            response.set_header("Content-Length", std::to_string(response.body.size()));
             return response.status;
         });
     // Errors the library answers itself (oversized body, unreadable request) get the API's

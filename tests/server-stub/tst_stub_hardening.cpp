@@ -234,6 +234,7 @@ private Q_SLOTS:
                                                 "Content-Length: 1048576\r\n"
                                                 "Expect: 100-continue\r\n"));
         QCOMPARE(refused.status, 415);
+        QVERIFY2(refused.head.toLower().contains("\r\ncontent-length: "), refused.head.constData());
         QCOMPARE(refused.json.value(QStringLiteral("error")).toString(),
                  QStringLiteral("unsupported_media_type"));
         QVERIFY(refused.closedByServer);
