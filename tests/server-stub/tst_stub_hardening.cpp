@@ -58,6 +58,19 @@ private:
         return m_https.get();
     }
 
+    // The limits hold alike for plain HTTP and for HTTPS (--tls-cert).
+    static void overHttpAndHttps()
+    {
+        QTest::addColumn<bool>("https");
+        QTest::newRow("http") << false;
+        QTest::newRow("https") << true;
+    }
+
+    QSslCertificate trustFor(bool overHttps) const
+    {
+        return overHttps ? m_httpsCertificate : QSslCertificate();
+    }
+
     // Plain, or over TLS trusting only `trusted` when it is given.
     static std::unique_ptr<QTcpSocket> connectTo(const QUrl &server,
                                                  const QSslCertificate &trusted = QSslCertificate())
@@ -100,9 +113,10 @@ private:
     // Sends `head`, then up to `bodyBytes` of `chunk` repeated (stopping once the server has
     // answered or closed), and reads the first answer.
     static Answer exchange(const StubProcess &stub, const QByteArray &head,
-                           const QByteArray &chunk = {}, qsizetype bodyBytes = 0)
+                           const QByteArray &chunk = {}, qsizetype bodyBytes = 0,
+                           const QSslCertificate &trusted = QSslCertificate())
     {
-        return exchange(stub.url(), head, chunk, bodyBytes);
+        return exchange(stub.url(), head, chunk, bodyBytes, trusted);
     }
 
     static Answer exchange(const QUrl &server, const QByteArray &head, const QByteArray &chunk = {},
@@ -150,9 +164,16 @@ private:
     QByteArray request(const QByteArray &method, const QByteArray &path, const QByteArray &headers,
                        const QByteArray &body = {})
     {
+        return requestTo(m_stub, method, path, headers, body);
+    }
+
+    static QByteArray requestTo(const StubProcess &stub, const QByteArray &method,
+                                const QByteArray &path, const QByteArray &headers,
+                                const QByteArray &body = {})
+    {
         // Connection: close, so that an answer the server keeps the connection open after does
         // not leave the exchange waiting for the close.
-        return method + ' ' + path + " HTTP/1.1\r\nHost: " + hostOf(m_stub)
+        return method + ' ' + path + " HTTP/1.1\r\nHost: " + hostOf(stub)
             + "\r\nConnection: close\r\n" + headers
             + (body.isEmpty() ? QByteArray()
                               : "Content-Length: " + QByteArray::number(body.size()) + "\r\n")
@@ -256,24 +277,41 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
     }
 
+    void postWithoutLengthHasAnEmptyBody_data() { overHttpAndHttps(); }
     void postWithoutLengthHasAnEmptyBody()
     {
-        const Answer answer = exchange(
-            request("POST", "/api/v1/password-resets", "Content-Type: application/json\r\n"));
+        QFETCH(bool, https);
+        StubProcess *stub = https ? this->https() : &m_stub;
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
+        const Answer answer = exchange(*stub,
+                                       requestTo(*stub, "POST", "/api/v1/password-resets",
+                                                 "Content-Type: application/json\r\n"),
+                                       {}, 0, trustFor(https));
         QCOMPARE(answer.status, 400);
         QVERIFY(answer.json.value(QStringLiteral("message"))
                     .toString()
                     .contains(QStringLiteral("JSON")));
     }
 
+    void endlessHeaderLineIsCut_data() { overHttpAndHttps(); }
     void endlessHeaderLineIsCut()
     {
-        expectFlatMemory(8, [this] {
-            const Answer answer = exchange("GET /api/v1/password-policy HTTP/1.1\r\nX-Endless: ",
-                                           QByteArray(64 * 1024, 'a'), 32 * 1024 * 1024);
+        QFETCH(bool, https);
+        StubProcess *stub = https ? this->https() : &m_stub;
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
+        expectFlatMemory(*stub, 8, [&] {
+            const Answer answer
+                = exchange(*stub, "GET /api/v1/password-policy HTTP/1.1\r\nX-Endless: ",
+                           QByteArray(64 * 1024, 'a'), 32 * 1024 * 1024, trustFor(https));
             QVERIFY(answer.closedByServer);
             QVERIFY(answer.status == 0 || answer.status == 400);
         });
+        // And still serving.
+        const Answer policy = exchange(
+            *stub, requestTo(*stub, "GET", "/api/v1/password-policy", {}), {}, 0, trustFor(https));
+        QCOMPARE(policy.status, 200);
     }
 
     void endlessHeaderSectionIsCut()
@@ -287,71 +325,6 @@ private Q_SLOTS:
             QVERIFY(answer.closedByServer);
             QVERIFY(answer.status == 0 || answer.status == 400);
         });
-    }
-
-    void overHttpsTheHeadIsCappedToo()
-    {
-        StubProcess *stub = https();
-        if (!stub)
-            QSKIP("the openssl command is not available to make a test certificate");
-        expectFlatMemory(*stub, 8, [&] {
-            const Answer answer
-                = exchange(stub->url(), "GET /api/v1/password-policy HTTP/1.1\r\nX-Endless: ",
-                           QByteArray(64 * 1024, 'a'), 32 * 1024 * 1024, m_httpsCertificate);
-            QVERIFY(answer.closedByServer);
-            QVERIFY(answer.status == 0 || answer.status == 400);
-        });
-        // Still serving, over TLS.
-        const Answer policy = exchange(stub->url(),
-                                       "GET /api/v1/password-policy HTTP/1.1\r\nHost: "
-                                           + hostOf(*stub) + "\r\nConnection: close\r\n\r\n",
-                                       {}, 0, m_httpsCertificate);
-        QCOMPARE(policy.status, 200);
-    }
-
-    void overHttpsAPostWithoutLengthIsAnsweredAtOnce()
-    {
-        StubProcess *stub = https();
-        if (!stub)
-            QSKIP("the openssl command is not available to make a test certificate");
-        const Answer answer
-            = exchange(stub->url(),
-                       "POST /api/v1/password-resets HTTP/1.1\r\nHost: " + hostOf(*stub)
-                           + "\r\nConnection: close\r\nContent-Type: "
-                             "application/json\r\n\r\n",
-                       {}, 0, m_httpsCertificate);
-        QCOMPARE(answer.status, 400);
-    }
-
-    void overHttpsConnectionsPerClientAreCapped()
-    {
-        StubProcess *stub = https();
-        if (!stub)
-            QSKIP("the openssl command is not available to make a test certificate");
-        const QByteArray get
-            = "GET /api/v1/password-policy HTTP/1.1\r\nHost: " + hostOf(*stub) + "\r\n\r\n";
-        std::vector<std::unique_ptr<QTcpSocket>> crowd;
-        for (int i = 0; i < 129; ++i) {
-            auto socket = connectTo(stub->url(), m_httpsCertificate);
-            QVERIFY(socket);
-            crowd.push_back(std::move(socket));
-        }
-        for (const auto &socket : crowd) {
-            socket->write(get);
-            socket->waitForBytesWritten(1000);
-        }
-        int served = 0;
-        int refused = 0;
-        for (const auto &socket : crowd) {
-            QByteArray response;
-            while (!isComplete(response) && socket->waitForReadyRead(3000))
-                response += socket->readAll();
-            response += socket->readAll();
-            served += response.startsWith("HTTP/1.1 200") ? 1 : 0;
-            refused += response.startsWith("HTTP/1.1 429") ? 1 : 0;
-        }
-        QCOMPARE(refused, 1);
-        QCOMPARE(served, 128);
     }
 
     void foreignHostIsMisdirected()
@@ -425,18 +398,22 @@ private Q_SLOTS:
         QCOMPARE(form.status, 400);
     }
 
+    void connectionsPerClientAreCapped_data() { overHttpAndHttps(); }
     void connectionsPerClientAreCapped()
     {
-        StubProcess stub;
-        QVERIFY(stub.start());
+        QFETCH(bool, https);
+        // A stub of its own for plain HTTP; the HTTPS one has no connection left open.
+        StubProcess own;
+        StubProcess *stub = https ? this->https() : (own.start() ? &own : nullptr);
+        if (!stub)
+            QSKIP("the openssl command is not available to make a test certificate");
         // Kept alive, so every connection of the crowd stays open until the end.
         const QByteArray get
-            = "GET /api/v1/password-policy HTTP/1.1\r\nHost: " + hostOf(stub) + "\r\n\r\n";
+            = "GET /api/v1/password-policy HTTP/1.1\r\nHost: " + hostOf(*stub) + "\r\n\r\n";
         std::vector<std::unique_ptr<QTcpSocket>> crowd;
         for (int i = 0; i < 129; ++i) {
-            auto socket = std::make_unique<QTcpSocket>();
-            socket->connectToHost(stub.url().host(), quint16(stub.url().port()));
-            QVERIFY(socket->waitForConnected(5000));
+            auto socket = connectTo(stub->url(), trustFor(https));
+            QVERIFY(socket);
             crowd.push_back(std::move(socket));
         }
         int served = 0;
@@ -460,7 +437,9 @@ private Q_SLOTS:
         QCOMPARE(served, 128);
         crowd.clear();
         QTRY_COMPARE_WITH_TIMEOUT(
-            exchange(stub, get.chopped(2) + "Connection: close\r\n\r\n").status, 200, 5000);
+            exchange(*stub, get.chopped(2) + "Connection: close\r\n\r\n", {}, 0, trustFor(https))
+                .status,
+            200, 5000);
     }
 
     void adminKeyGuessesAreThrottled()
