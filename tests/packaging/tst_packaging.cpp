@@ -88,8 +88,9 @@ private slots:
     void msiUpgradesOlderVersionsAndRefusesNewerOnes();
     void msiInstallsPerMachineWithAStartMenuShortcut();
 
-    void debInstallsBothProgramsAndTheDesktopIntegration();
-    void debDependsOnThePluginsQtLoadsAtRunTime();
+    void practiceDebCarriesTheAppAndItsDesktopIntegrationOnly();
+    void testerDebCarriesTheServerStubOnly();
+    void debsDependOnThePluginsQtLoadsAtRunTime();
     void desktopEntryIsValidAndClaimsCqrsLinks();
     void xdgMimeNamesTheAppForCqrsLinksOnceRegistered();
     void metainfoPassesAppStreamValidation();
@@ -100,11 +101,14 @@ private:
     QStringList componentRow(const QString &component) const;
     QString msiProperty(const QString &name) const;
     QString installed(const QString &relativePath) const;
+    static QString unpack(const QDir &debDir, const QString &package, const QTemporaryDir &into);
 
     QString m_msi;
     QString m_desktopId;
     QTemporaryDir m_debRoot;
     QString m_deb;
+    QTemporaryDir m_stubDebRoot;
+    QString m_stubDeb;
 };
 
 void PackagingTest::initTestCase()
@@ -116,15 +120,29 @@ void PackagingTest::initTestCase()
 
     const QDir debDir(qEnvironmentVariable("CQRS_DEB_DIR"));
     const QStringList debs = debDir.entryList({QStringLiteral("*.deb")}, QDir::Files);
-    QVERIFY2(debs.size() == 1,
-             qPrintable(QStringLiteral("expected one .deb in '%1', found %2")
-                            .arg(debDir.path())
-                            .arg(debs.size())));
-    m_deb = debDir.filePath(debs.first());
-    QVERIFY(m_debRoot.isValid());
+    QVERIFY2(debs.size() == 2,
+             qPrintable(QStringLiteral("expected two .debs in '%1', found %2")
+                            .arg(debDir.path(), debs.join(QStringLiteral(", ")))));
+    m_deb = unpack(debDir, QStringLiteral("cqrs-desktop"), m_debRoot);
+    QVERIFY(!m_deb.isEmpty());
+    m_stubDeb = unpack(debDir, QStringLiteral("cqrs-server-stub"), m_stubDebRoot);
+    QVERIFY(!m_stubDeb.isEmpty());
+}
+
+// The package's file ("<package>_<version>_<arch>.deb"), unpacked into `into`; empty on failure.
+QString PackagingTest::unpack(const QDir &debDir, const QString &package, const QTemporaryDir &into)
+{
+    const QStringList found = debDir.entryList({package + QStringLiteral("_*.deb")}, QDir::Files);
+    if (found.size() != 1 || !into.isValid())
+        return {};
+    const QString deb = debDir.filePath(found.first());
     const ToolRun extract
-        = runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), m_deb, m_debRoot.path()});
-    QVERIFY2(extract.exitCode == 0, qPrintable(extract.output));
+        = runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), deb, into.path()});
+    if (extract.exitCode != 0) {
+        qWarning("dpkg-deb -x %s: %s", qPrintable(deb), qPrintable(extract.output));
+        return {};
+    }
+    return deb;
 }
 
 QList<QStringList> PackagingTest::msiTable(const QString &table) const
@@ -512,12 +530,9 @@ void PackagingTest::msiInstallsPerMachineWithAStartMenuShortcut()
     QVERIFY(startMenu);
 }
 
-void PackagingTest::debInstallsBothProgramsAndTheDesktopIntegration()
+void PackagingTest::practiceDebCarriesTheAppAndItsDesktopIntegrationOnly()
 {
-    for (const QString &program :
-         {QStringLiteral("usr/bin/cqrs-desktop"), QStringLiteral("usr/bin/cqrs-server-stub")}) {
-        QVERIFY2(QFileInfo(installed(program)).isExecutable(), qPrintable(program));
-    }
+    QVERIFY(QFileInfo(installed(QStringLiteral("usr/bin/cqrs-desktop"))).isExecutable());
     const QStringList files
         = {QStringLiteral("usr/share/applications/%1.desktop").arg(m_desktopId),
            QStringLiteral("usr/share/metainfo/%1.metainfo.xml").arg(m_desktopId),
@@ -526,20 +541,38 @@ void PackagingTest::debInstallsBothProgramsAndTheDesktopIntegration()
     for (const QString &file : files) {
         QVERIFY2(QFileInfo(installed(file)).isFile(), qPrintable(file));
     }
+    // The test server is for testers: it stays off practice computers.
+    QVERIFY(!QFileInfo::exists(installed(QStringLiteral("usr/bin/cqrs-server-stub"))));
 }
 
-void PackagingTest::debDependsOnThePluginsQtLoadsAtRunTime()
+void PackagingTest::testerDebCarriesTheServerStubOnly()
 {
-    const ToolRun depends = runTool(QStringLiteral("dpkg-deb"),
-                                    {QStringLiteral("--field"), m_deb, QStringLiteral("Depends")});
-    QCOMPARE(depends.exitCode, 0);
-    QVERIFY2(depends.output.contains(QStringLiteral("libqt6sql6-sqlite")),
-             qPrintable(depends.output));
-    QVERIFY2(depends.output.contains(QStringLiteral("libsecret-1-0")), qPrintable(depends.output));
-    QVERIFY2(depends.output.contains(QStringLiteral("qt6-qpa-plugins")),
-             qPrintable(depends.output));
-    // Found by dpkg-shlibdeps from what the programs link.
-    QVERIFY2(depends.output.contains(QStringLiteral("libqt6core6")), qPrintable(depends.output));
+    const QDir root(m_stubDebRoot.path());
+    QVERIFY(QFileInfo(root.filePath(QStringLiteral("usr/bin/cqrs-server-stub"))).isExecutable());
+    QVERIFY(!QFileInfo::exists(root.filePath(QStringLiteral("usr/bin/cqrs-desktop"))));
+    QVERIFY(!QFileInfo::exists(root.filePath(QStringLiteral("usr/share/applications"))));
+}
+
+void PackagingTest::debsDependOnThePluginsQtLoadsAtRunTime()
+{
+    const auto dependsOf = [](const QString &deb) {
+        const ToolRun depends
+            = runTool(QStringLiteral("dpkg-deb"),
+                      {QStringLiteral("--field"), deb, QStringLiteral("Depends")});
+        return depends.exitCode == 0 ? depends.output : QString();
+    };
+    const QString app = dependsOf(m_deb);
+    QVERIFY2(app.contains(QStringLiteral("libsecret-1-0")), qPrintable(app));
+    QVERIFY2(app.contains(QStringLiteral("qt6-qpa-plugins")), qPrintable(app));
+    // Found by dpkg-shlibdeps from what the program links.
+    QVERIFY2(app.contains(QStringLiteral("libqt6core6")), qPrintable(app));
+    QVERIFY2(app.contains(QStringLiteral("libqt6widgets6")), qPrintable(app));
+    QVERIFY2(!app.contains(QStringLiteral("libqt6sql6")), qPrintable(app));
+
+    const QString stub = dependsOf(m_stubDeb);
+    QVERIFY2(stub.contains(QStringLiteral("libqt6sql6-sqlite")), qPrintable(stub));
+    QVERIFY2(stub.contains(QStringLiteral("libqt6core6")), qPrintable(stub));
+    QVERIFY2(!stub.contains(QStringLiteral("libqt6widgets6")), qPrintable(stub));
 }
 
 void PackagingTest::desktopEntryIsValidAndClaimsCqrsLinks()
