@@ -62,7 +62,7 @@ struct SingleInstance::Reply
 
 QString SingleInstance::defaultServerName()
 {
-    const QString override = qEnvironmentVariable("CQRS_DESKTOP_INSTANCE");
+    QString override = qEnvironmentVariable("CQRS_DESKTOP_INSTANCE");
     if (!override.isEmpty())
         return override;
 #ifdef Q_OS_WIN

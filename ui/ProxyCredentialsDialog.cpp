@@ -62,7 +62,7 @@ std::optional<ProxyCredentialsDialog::Answer> ProxyCredentialsDialog::ask(const 
     const int result = dialog->exec();
     if (!dialog)
         return std::nullopt;
-    const std::optional<Answer> answer
+    std::optional<Answer> answer
         = result == QDialog::Accepted ? std::optional(dialog->answer()) : std::nullopt;
     delete dialog.data();
     return answer;

@@ -70,6 +70,7 @@ Figures hammer(int port, int threads, const std::atomic<bool> &stop, Request req
 {
     std::vector<Figures> perThread(static_cast<std::size_t>(threads));
     std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(threads));
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
             httplib::Client client("127.0.0.1", port);

@@ -183,7 +183,7 @@ ApiError ApiCall::errorFromBody(int status, const QByteArray &bytes) const
     error.kind = ApiError::Kind::Refused;
     error.code = object->value(QLatin1String("error")).toString();
     error.serverMessage = object->value(QLatin1String("message")).toString();
-    for (const QJsonValue &id : object->value(QLatin1String("violations")).toArray()) {
+    for (const auto &id : object->value(QLatin1String("violations")).toArray()) {
         if (id.isString())
             error.violations.append(id.toString());
     }

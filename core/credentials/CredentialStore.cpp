@@ -66,10 +66,10 @@ CredentialStore::CredentialStore(QString serviceName, QObject *parent)
 
 QString CredentialStore::keyFor(const CredentialKey &key)
 {
-    const QString server = key.server
-                               .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                                         | QUrl::RemoveUserInfo | QUrl::NormalizePathSegments)
-                               .toString(QUrl::FullyEncoded);
+    QString server = key.server
+                         .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                   | QUrl::RemoveUserInfo | QUrl::NormalizePathSegments)
+                         .toString(QUrl::FullyEncoded);
     if (key.ssoIssuer.isEmpty() && key.ssoClientId.isEmpty())
         return server;
     // Spaces cannot occur in a URL or a client ID, so the three parts never run together.

@@ -16,7 +16,7 @@ AuthorizationCodes::AuthorizationCodes(const Database &database)
 
 QString AuthorizationCodes::issue(const AuthorizationGrant &grant, qint64 nowMs) const
 {
-    const QString code = SecretToken::generate();
+    QString code = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO idp_codes (code_hash, email, client_id,"
                                    " redirect_uri, code_challenge, nonce, offline_access,"
                                    " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),

@@ -23,7 +23,7 @@ QString RefreshTokens::newFamily()
 QString RefreshTokens::issue(const QString &email, const QString &clientId, const QString &family,
                              qint64 nowMs) const
 {
-    const QString token = SecretToken::generate();
+    QString token = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO idp_refresh_tokens"
                                    " (token_hash, email, client_id, family_id, expires_at)"
                                    " VALUES (?, ?, ?, ?, ?)"),

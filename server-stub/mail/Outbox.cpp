@@ -126,7 +126,7 @@ QString Outbox::send(const Email &email, const QDateTime &sentAt)
               .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")))
               .arg(++m_sequence, 6, 10, QLatin1Char('0'))
               .arg(id);
-    const QString path = QDir(m_directory).filePath(name);
+    QString path = QDir(m_directory).filePath(name);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(message.toUtf8()) < 0 || !file.commit())
         throw StorageError("cannot write an email into the outbox " + m_directory.toStdString());

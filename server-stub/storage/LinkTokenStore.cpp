@@ -27,7 +27,7 @@ QString LinkTokenStore::issue(Purpose purpose, Issuer issuer, const QString &use
     m_database.exec(QStringLiteral("UPDATE link_tokens SET voided_at = ? WHERE user_id = ?"
                                    " AND issued_by = ? AND used_at IS NULL AND voided_at IS NULL"),
                     {nowMs, userId, issuerName(issuer)});
-    const QString token = SecretToken::generate();
+    QString token = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO link_tokens (token_hash, purpose, user_id,"
                                    " issued_by, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
                     {QString::fromLatin1(SecretToken::storageHash(token)), purposeName(purpose),

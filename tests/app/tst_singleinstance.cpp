@@ -237,7 +237,7 @@ bool TestSingleInstance::waitForOutput(QProcess *process, const QString &text, i
 // A folder every user may write to, as /tmp is: where a squatter prepares its trap.
 QString TestSingleInstance::sharedFolder() const
 {
-    const QString shared = dir->filePath(QStringLiteral("shared"));
+    QString shared = dir->filePath(QStringLiteral("shared"));
     QDir().mkpath(shared);
     ::chmod(QFile::encodeName(dir->path()).constData(), 0755);
     ::chmod(QFile::encodeName(shared).constData(), 01777);

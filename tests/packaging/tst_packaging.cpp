@@ -135,7 +135,7 @@ QString PackagingTest::unpack(const QDir &debDir, const QString &package, const 
     const QStringList found = debDir.entryList({package + QStringLiteral("_*.deb")}, QDir::Files);
     if (found.size() != 1 || !into.isValid())
         return {};
-    const QString deb = debDir.filePath(found.first());
+    QString deb = debDir.filePath(found.first());
     const ToolRun extract
         = runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), deb, into.path()});
     if (extract.exitCode != 0) {

@@ -318,7 +318,7 @@ private Q_SLOTS:
                   .json()
                   .value(QStringLiteral("users"))
                   .toArray();
-        for (const QJsonValue &user : users)
+        for (const auto &user : users)
             stored.insert(user.toObject().value(QStringLiteral("userId")).toString());
         QVERIFY2(stored.contains(confirmed),
                  qPrintable(QStringLiteral("%1 confirmed, %2 stored")
@@ -326,7 +326,7 @@ private Q_SLOTS:
                                 .arg(stored.size())));
         // Every stored user's invitation email was written before the user was committed.
         QSet<QString> invited;
-        for (const QJsonValue &email : client.get(QStringLiteral("/dev/outbox")).array())
+        for (const auto &email : client.get(QStringLiteral("/dev/outbox")).array())
             invited.insert(email.toObject().value(QStringLiteral("to")).toString());
         for (const QString &userId : std::as_const(stored))
             QVERIFY2(invited.contains(userId + QStringLiteral("@nhs.net")), qPrintable(userId));

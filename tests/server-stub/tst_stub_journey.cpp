@@ -18,7 +18,7 @@ private:
 
     QString signIn(const QString &password)
     {
-        const QString session = m_client->signIn(QStringLiteral("jsmith01"), password);
+        QString session = m_client->signIn(QStringLiteral("jsmith01"), password);
         m_secrets.append(session);
         return session;
     }
@@ -252,7 +252,7 @@ private Q_SLOTS:
 private:
     QString signInAs(const QString &userId, const QString &password)
     {
-        const QString session = m_client->signIn(userId, password);
+        QString session = m_client->signIn(userId, password);
         m_secrets.append(session);
         return session;
     }

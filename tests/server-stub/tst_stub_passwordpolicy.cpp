@@ -32,7 +32,7 @@ private:
     static QStringList rulesOf(const QJsonObject &policy)
     {
         QStringList ids;
-        for (const QJsonValue &id : policy.value(QStringLiteral("rules")).toArray())
+        for (const auto &id : policy.value(QStringLiteral("rules")).toArray())
             ids.append(id.toString());
         return ids;
     }

@@ -160,7 +160,7 @@ private:
 
     // Claims as the stand-in would sign them for `email`'s account (or for `subject`), each set
     // made unique by its jti: the server spends every id_token it accepts.
-    QJsonObject claimsFor(const QString &email, QString subject = {})
+    QJsonObject claimsFor(const QString &email, const QString &subject = {})
     {
         static int serial = 0;
         const qint64 now = QDateTime::currentSecsSinceEpoch();

@@ -79,13 +79,13 @@ private slots:
         stub::RemoteKeySource keys(issuer());
         const IdTokenVerifier verifier(IdTokenValidator({issuer(), ClientId, std::nullopt}), keys);
         std::optional<IdTokenCheck> check;
-        verifier.verify(idToken.toLatin1(), [&](IdTokenCheck result) { check = result; });
+        verifier.verify(idToken.toLatin1(), [&](const IdTokenCheck &result) { check = result; });
         QVERIFY(check && check->isValid());
 
         stub::RemoteKeySource nowhere(QStringLiteral("http://127.0.0.1:9/idp"));
         const IdTokenVerifier lost(IdTokenValidator({issuer(), ClientId, std::nullopt}), nowhere);
         check.reset();
-        lost.verify(idToken.toLatin1(), [&](IdTokenCheck result) { check = result; });
+        lost.verify(idToken.toLatin1(), [&](const IdTokenCheck &result) { check = result; });
         QVERIFY(check && !check->isValid());
         QVERIFY2(check->message.contains(QStringLiteral("could not be reached")),
                  qPrintable(check->message));

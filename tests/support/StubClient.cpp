@@ -11,7 +11,7 @@
 QStringList Reply::violations() const
 {
     QStringList ids;
-    for (const QJsonValue &value : json().value(QStringLiteral("violations")).toArray())
+    for (const auto &value : json().value(QStringLiteral("violations")).toArray())
         ids.append(value.toString());
     ids.sort();
     return ids;
@@ -79,8 +79,7 @@ QString StubClient::newestAppLink(const QString &route)
 {
     const QJsonArray emails = get(QStringLiteral("/dev/outbox")).array();
     for (qsizetype i = emails.size() - 1; i >= 0; --i) {
-        for (const QJsonValue &link :
-             emails.at(i).toObject().value(QStringLiteral("links")).toArray()) {
+        for (const auto &link : emails.at(i).toObject().value(QStringLiteral("links")).toArray()) {
             const QUrl url(link.toString());
             if (url.scheme() == QLatin1String("cqrs") && url.host() == route)
                 return link.toString();

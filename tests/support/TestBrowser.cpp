@@ -47,7 +47,7 @@ TestBrowser::Page TestBrowser::postForm(const QUrl &url,
 TestBrowser::Page TestBrowser::submitSignIn(const QUrl &authorizeUrl, const QString &email,
                                             const QString &password, const QString &action)
 {
-    const Page form = get(authorizeUrl);
+    Page form = get(authorizeUrl);
     if (!form.ok())
         return form;
     QList<QPair<QString, QString>> fields;

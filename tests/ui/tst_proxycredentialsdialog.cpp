@@ -12,7 +12,7 @@ using cqrs::ui::ProxyCredentialsDialog;
 namespace {
 
 // Plays the person once the modal dialog is up: types, then presses OK or Cancel.
-void whenAsked(std::function<void(ProxyCredentialsDialog *)> act)
+void whenAsked(const std::function<void(ProxyCredentialsDialog *)> &act)
 {
     QTimer::singleShot(0, [act] {
         for (QWidget *widget : QApplication::topLevelWidgets()) {

@@ -166,9 +166,9 @@ void TestSecurityInformationPage::submitEnablesExactlyWhenAllLocalRulesPass()
     type(QStringLiteral("parkBench7!"));
     QVERIFY(!submit->isEnabled());
     const QString confirmationText = QStringLiteral("parkBench7!");
-    for (qsizetype i = 0; i < confirmationText.size(); ++i) {
+    for (const QChar c : confirmationText) {
         QVERIFY(!submit->isEnabled());
-        QTest::keyClick(confirmation, confirmationText.at(i).toLatin1());
+        QTest::keyClick(confirmation, c.toLatin1());
     }
     QVERIFY(submit->isEnabled());
     // One character more in the password breaks the match: Submit goes off again.

@@ -12,8 +12,8 @@
 
 namespace cqrs {
 
-void HttpFetch::get(QNetworkAccessManager &network, const QUrl &url, QObject *context, Done done,
-                    std::chrono::milliseconds timeout)
+void HttpFetch::get(QNetworkAccessManager &network, const QUrl &url, QObject *context,
+                    const Done &done, std::chrono::milliseconds timeout)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(static_cast<int>(timeout.count()));

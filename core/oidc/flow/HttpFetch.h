@@ -25,8 +25,8 @@ public:
     static constexpr std::chrono::seconds DefaultTimeout {20};
 
     using Done = std::function<void(const QByteArray &body, const QString &error)>;
-    static void get(QNetworkAccessManager &network, const QUrl &url, QObject *context, Done done,
-                    std::chrono::milliseconds timeout = DefaultTimeout);
+    static void get(QNetworkAccessManager &network, const QUrl &url, QObject *context,
+                    const Done &done, std::chrono::milliseconds timeout = DefaultTimeout);
 };
 
 } // namespace cqrs

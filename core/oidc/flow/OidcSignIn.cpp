@@ -63,7 +63,7 @@ void OidcSignIn::refresh(const QString &refreshToken)
     });
 }
 
-void OidcSignIn::discover(std::function<void(const ProviderMetadata &)> then)
+void OidcSignIn::discover(const std::function<void(const ProviderMetadata &)> &then)
 {
     const quint64 attempt = ++m_attempt;
     m_claims = {};

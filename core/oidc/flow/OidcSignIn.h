@@ -103,7 +103,7 @@ signals:
 
 private:
     void setStep(Step step);
-    void discover(std::function<void(const ProviderMetadata &)> then);
+    void discover(const std::function<void(const ProviderMetadata &)> &then);
     QOAuth2AuthorizationCodeFlow *prepareFlow(const ProviderMetadata &metadata);
     void beginAuthorization(const ProviderMetadata &metadata);
     void beginRefresh(const ProviderMetadata &metadata, const QString &refreshToken);

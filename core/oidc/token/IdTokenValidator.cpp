@@ -37,7 +37,7 @@ std::optional<QStringList> audienceOf(const QJsonValue &aud)
     if (!aud.isArray())
         return std::nullopt;
     QStringList list;
-    for (const QJsonValue &entry : aud.toArray()) {
+    for (const auto &entry : aud.toArray()) {
         if (!entry.isString())
             return std::nullopt;
         list.append(entry.toString());

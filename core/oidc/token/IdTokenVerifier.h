@@ -19,7 +19,7 @@ public:
     IdTokenVerifier(IdTokenValidator validator, SigningKeySource &source);
 
     // `done` runs exactly once, possibly before verify() returns.
-    void verify(const QByteArray &token, std::function<void(IdTokenCheck)> done) const;
+    void verify(const QByteArray &token, const std::function<void(IdTokenCheck)> &done) const;
 
 private:
     IdTokenValidator m_validator;

@@ -45,7 +45,7 @@ ProviderMetadata::fromJson(const QByteArray &json, const QString &expectedIssuer
     metadata.authorizationEndpoint = endpoint(object, QLatin1String("authorization_endpoint"));
     metadata.tokenEndpoint = endpoint(object, QLatin1String("token_endpoint"));
     metadata.jwksUri = endpoint(object, QLatin1String("jwks_uri"));
-    for (const QJsonValue &method :
+    for (const auto &method :
          object.value(QLatin1String("code_challenge_methods_supported")).toArray())
         metadata.codeChallengeMethods.append(method.toString());
 

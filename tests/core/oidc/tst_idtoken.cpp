@@ -64,12 +64,14 @@ QByteArray segment(const QJsonObject &object)
 
 IdTokenValidator validator(std::optional<QString> nonce = Nonce)
 {
-    return IdTokenValidator({Issuer, ClientId, nonce}, [] { return Now; });
+    return IdTokenValidator({Issuer, ClientId, std::move(nonce)}, [] { return Now; });
 }
 
 IdTokenProblem problemOf(const QByteArray &token, std::optional<QString> nonce = Nonce)
 {
-    return validator(nonce).validate(token, keysWith(QStringLiteral("k1"), signingKey())).problem;
+    return validator(std::move(nonce))
+        .validate(token, keysWith(QStringLiteral("k1"), signingKey()))
+        .problem;
 }
 
 // A key source that serves one set, then another after a refresh, counting fetches.
@@ -281,14 +283,14 @@ private slots:
                                  keysWith(QStringLiteral("k1"), signingKey()));
         IdTokenVerifier verifier(validator(), source);
         std::optional<IdTokenCheck> result;
-        verifier.verify(sign(goodClaims()), [&](IdTokenCheck check) { result = check; });
+        verifier.verify(sign(goodClaims()), [&](const IdTokenCheck &check) { result = check; });
         QVERIFY(result && result->isValid());
         QCOMPARE(source.refreshes, 1);
 
         // Still unknown after the refetch: refused, and no second refetch for this token.
         result.reset();
         verifier.verify(sign(goodClaims(), QStringLiteral("k9")),
-                        [&](IdTokenCheck check) { result = check; });
+                        [&](const IdTokenCheck &check) { result = check; });
         QVERIFY(result);
         QCOMPARE(result->problem, IdTokenProblem::UnknownKey);
         QCOMPARE(source.refreshes, 2);
@@ -299,7 +301,7 @@ private slots:
         RotatingKeySource source(keysWith(QStringLiteral("k1"), signingKey()), {});
         IdTokenVerifier verifier(validator(), source);
         std::optional<IdTokenCheck> result;
-        verifier.verify(sign(goodClaims()), [&](IdTokenCheck check) { result = check; });
+        verifier.verify(sign(goodClaims()), [&](const IdTokenCheck &check) { result = check; });
         QVERIFY(result && result->isValid());
         QCOMPARE(source.refreshes, 0);
     }
