@@ -1,3 +1,4 @@
+#include "tests/support/SelfSignedCertificate.h"
 #include "tests/support/StubClient.h"
 
 #include <QDir>
@@ -225,18 +226,11 @@ private Q_SLOTS:
     void servesHttpsWithTheGivenCertificate()
     {
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
-                       key, QStringLiteral("-out"), cert});
-        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+        SelfSignedCertificate files;
+        if (!files.make(dir.path()))
             QSKIP("the openssl command is not available to make a test certificate");
+        const QString &cert = files.certificate;
+        const QString &key = files.key;
 
         StubProcess stub({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
         QVERIFY(stub.start());

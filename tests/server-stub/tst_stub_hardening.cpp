@@ -1,3 +1,4 @@
+#include "tests/support/SelfSignedCertificate.h"
 #include "tests/support/StubClient.h"
 
 #include <QDeadlineTimer>
@@ -35,22 +36,13 @@ private:
     {
         if (m_https)
             return m_https.get();
-        const QString cert = m_certificates.filePath(QStringLiteral("cert.pem"));
-        const QString key = m_certificates.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
-                       key, QStringLiteral("-out"), cert});
-        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+        SelfSignedCertificate files;
+        if (!files.make(m_certificates.path()))
             return nullptr;
-        const auto certificates = QSslCertificate::fromPath(cert);
+        const auto certificates = QSslCertificate::fromPath(files.certificate);
         auto stub = std::make_unique<StubProcess>(
-            QStringList {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+            QStringList {QStringLiteral("--tls-cert"), files.certificate,
+                         QStringLiteral("--tls-key"), files.key});
         if (certificates.isEmpty() || !stub->start())
             return nullptr;
         m_httpsCertificate = certificates.first();
