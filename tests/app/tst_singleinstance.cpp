@@ -39,6 +39,7 @@ private slots:
     void socketOfAnotherUserNeverGetsTheLink_data();
     void socketOfAnotherUserNeverGetsTheLink();
     void firstInstanceRefusesAClientOfAnotherUser();
+    void startLogSaysWhenTheWindowIsShownOnlyWhenAsked();
 
 private:
     using Environment = std::function<void(QProcessEnvironment &)>;
@@ -402,6 +403,23 @@ void TestSingleInstance::firstInstanceRefusesAClientOfAnotherUser()
     QVERIFY2(intruder.exitCode() == 0, intruder.readAllStandardError().constData());
     QCOMPARE(intruder.readAllStandardOutput().trimmed(), QByteArray("reply:"));
     QCOMPARE(screen(), QStringLiteral("sign-in"));
+}
+
+void TestSingleInstance::startLogSaysWhenTheWindowIsShownOnlyWhenAsked()
+{
+    // bench_app times starts by this line; nobody else sees it unless they turn it on.
+    QProcess *asked = launch({}, [](QProcessEnvironment &env) {
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cqrs.startup.info=true"));
+    });
+    QVERIFY(waitForOutput(asked, QStringLiteral("first window shown")));
+    QCOMPARE(screen(), QStringLiteral("sign-in"));
+    cleanup();
+
+    QProcess *quiet = launch(
+        {}, [](QProcessEnvironment &env) { env.remove(QStringLiteral("QT_LOGGING_RULES")); });
+    QVERIFY(waitForScreen(QStringLiteral("sign-in")));
+    QTest::qWait(200);
+    QVERIFY(!quiet->readAllStandardError().contains("first window shown"));
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)
