@@ -86,6 +86,7 @@ int main(int argc, char *argv[])
     if (!instance.problem().isEmpty())
         report(instance.problem(), stderr);
 
+    ui::Theme::apply();
     ServiceSettings settings(ServiceSettings::openManagedPolicy(),
                              ServiceSettings::openUserSettings(), commandLine.server);
     app::AppController controller(settings);
@@ -97,8 +98,6 @@ int main(int argc, char *argv[])
     if (const int minutes = settings.idleSignOutMinutes(); minutes > 0)
         controller.setIdleMonitor(new app::IdleMonitor(std::chrono::minutes(minutes)));
     ui::MainWindow *window = controller.window();
-    // Styling the built window once costs less than restyling every widget as it is made.
-    ui::Theme::apply(application);
     // Report a screen only once the window is really on screen, so "sign-in" means interactive.
     instance.setScreenReporter([window] {
         const QWindow *handle = window->windowHandle();

@@ -60,7 +60,6 @@ MainWindow::MainWindow(QWidget *parent)
     // Created in reading order: header, screen, help line.
     auto *central = new QWidget;
     central->setObjectName(QStringLiteral("windowBody"));
-    central->setAttribute(Qt::WA_StyledBackground);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, Theme::unit);
     layout->setSpacing(Theme::unit);
@@ -112,7 +111,6 @@ QWidget *MainWindow::makeHeader()
 {
     auto *header = new QWidget;
     header->setObjectName(QStringLiteral("header"));
-    header->setAttribute(Qt::WA_StyledBackground);
     auto *brand = headerLabel(tr("CQRS"), 1.5, header);
     brand->setObjectName(QStringLiteral("brand"));
     brand->setAccessibleName(tr("CQRS, Calculating Quality Reporting Service"));
@@ -131,8 +129,10 @@ QWidget *MainWindow::makeHeader()
 
 QWidget *MainWindow::makeContent()
 {
-    m_card = new QFrame;
-    m_card->setObjectName(QStringLiteral("card"));
+    auto *card = new QFrame;
+    card->setObjectName(QStringLiteral("card"));
+    card->setFrameShape(QFrame::StyledPanel);
+    m_card = card;
     // A line of about 80 characters reads comfortably; wider windows get margins instead.
     m_card->setMaximumWidth(fontMetrics().averageCharWidth() * 80 + 6 * Theme::unit);
     auto *cardLayout = new QVBoxLayout(m_card);

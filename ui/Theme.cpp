@@ -1,8 +1,9 @@
 #include "ui/Theme.h"
 
+#include "ui/NhsStyle.h"
+
 #include <QApplication>
 #include <QPalette>
-#include <QProxyStyle>
 #include <QStyle>
 #include <QWidget>
 
@@ -13,28 +14,6 @@
 namespace cqrs::ui {
 
 namespace {
-
-// Spacing as a multiple of the rhythm, so every layout without its own margins follows it.
-class RhythmStyle : public QProxyStyle
-{
-public:
-    int pixelMetric(PixelMetric metric, const QStyleOption *option,
-                    const QWidget *widget) const override
-    {
-        switch (metric) {
-        case PM_LayoutHorizontalSpacing:
-        case PM_LayoutVerticalSpacing:
-            return Theme::unit;
-        case PM_LayoutLeftMargin:
-        case PM_LayoutRightMargin:
-        case PM_LayoutTopMargin:
-        case PM_LayoutBottomMargin:
-            return 2 * Theme::unit;
-        default:
-            return QProxyStyle::pixelMetric(metric, option, widget);
-        }
-    }
-};
 
 bool highContrastRequested()
 {
@@ -48,57 +27,35 @@ bool highContrastRequested()
 #endif
 }
 
-QString name(const QColor &colour)
+// The brand's colours in the roles every control and dialog paints with.
+QPalette brandPalette(const ThemePalette &c, QPalette palette)
 {
-    return colour.name();
-}
-
-// The same rules with either the brand's colours or the system's palette roles.
-const char *const rules = R"(
-QWidget#header { background: %headerBand%; }
-QWidget#header QLabel { color: %headerText%; }
-QWidget#header QPushButton { background: %headerBand%; color: %headerText%;
-    border: 2px solid %headerText%; }
-QWidget#windowBody, QWidget#contentPage, QScrollArea#content { background: %page%; }
-QFrame#card { background: %card%; border: 1px solid %inputBorder%; border-radius: 4px; }
-QLabel, QCheckBox, QGroupBox { color: %text%; }
-QLabel#helpLine { color: %secondaryText%; }
-QLineEdit { background: %card%; color: %text%; border: 2px solid %inputBorder%;
-    padding: 6px 8px; }
-QLineEdit:focus { background: %focus%; color: %focusText%; border: 4px solid %focusText%;
-    padding: 4px 6px; }
-QPushButton { background: %card%; color: %text%; border: 2px solid %inputBorder%;
-    border-bottom: 4px solid %inputBorder%; border-radius: 4px; padding: 6px 16px; }
-QPushButton:default { background: %primaryButton%; color: %primaryText%;
-    border-color: %primaryButton%; }
-QPushButton:disabled { color: %secondaryText%; border-style: dashed; }
-QPushButton:default:disabled { background: %card%; color: %secondaryText%;
-    border-color: %inputBorder%; }
-QPushButton:flat { border-color: transparent; text-decoration: underline; }
-QCheckBox { padding: 4px; border-bottom: 4px solid transparent; }
-QPushButton:focus, QPushButton:default:focus, QWidget#header QPushButton:focus,
-QCheckBox:focus { background: %focus%; color: %focusText%; border: 2px solid %focusText%;
-    border-bottom: 4px solid %focusText%; }
-QLabel[tone="error"] { color: %error%; font-weight: bold; }
-QLabel[tone="met"] { color: %success%; }
-QLabel[tone="notMet"] { color: %error%; }
-QProgressBar { border: 1px solid %inputBorder%; background: %card%; }
-QProgressBar::chunk { background: %headerBand%; }
-)";
-
-QString fill(QString sheet, const QList<std::pair<const char *, QString>> &colours)
-{
-    for (const auto &[role, value] : colours)
-        sheet.replace(QLatin1Char('%') + QLatin1String(role) + QLatin1Char('%'), value);
-    return sheet;
+    palette.setColor(QPalette::Window, c.page);
+    palette.setColor(QPalette::WindowText, c.text);
+    palette.setColor(QPalette::Base, c.card);
+    palette.setColor(QPalette::AlternateBase, c.page);
+    palette.setColor(QPalette::Text, c.text);
+    palette.setColor(QPalette::Button, c.card);
+    palette.setColor(QPalette::ButtonText, c.text);
+    palette.setColor(QPalette::Highlight, c.headerBand);
+    palette.setColor(QPalette::HighlightedText, c.headerText);
+    palette.setColor(QPalette::PlaceholderText, c.secondaryText);
+    palette.setColor(QPalette::Link, c.headerBand);
+    for (const QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, c.secondaryText);
+    return palette;
 }
 
 } // namespace
 
-void Theme::apply(QApplication &application)
+void Theme::apply()
 {
-    QApplication::setStyle(new RhythmStyle);
-    application.setStyleSheet(styleSheet(prefersSystemColours(QApplication::palette())));
+    const QPalette system = QApplication::palette();
+    const bool systemColours = prefersSystemColours(system);
+    QApplication::setStyle(new NhsStyle(colours(systemColours, system), systemColours));
+    if (!systemColours)
+        QApplication::setPalette(brandPalette(ThemePalette::nhs(), system));
 }
 
 bool Theme::prefersSystemColours(const QPalette &system)
@@ -108,49 +65,33 @@ bool Theme::prefersSystemColours(const QPalette &system)
         || system.color(QPalette::Base).lightness() < darkBelow;
 }
 
-QString Theme::styleSheet(bool systemColours)
+ThemePalette Theme::colours(bool systemColours, const QPalette &system)
 {
-    const QString sheet = QString::fromLatin1(rules);
-    if (systemColours) {
-        const QString highlight = QStringLiteral("palette(highlight)");
-        const QString highlighted = QStringLiteral("palette(highlighted-text)");
-        const QString text = QStringLiteral("palette(text)");
-        return fill(sheet,
-                    {{"headerBand", highlight},
-                     {"headerText", highlighted},
-                     {"page", QStringLiteral("palette(window)")},
-                     {"card", QStringLiteral("palette(base)")},
-                     {"text", text},
-                     {"secondaryText", QStringLiteral("palette(window-text)")},
-                     {"inputBorder", text},
-                     {"primaryButton", highlight},
-                     {"primaryText", highlighted},
-                     {"error", text},
-                     {"success", text},
-                     {"focus", highlight},
-                     {"focusText", highlighted}});
-    }
-    const ThemePalette p = ThemePalette::nhs();
-    return fill(sheet,
-                {{"headerBand", name(p.headerBand)},
-                 {"headerText", name(p.headerText)},
-                 {"page", name(p.page)},
-                 {"card", name(p.card)},
-                 {"text", name(p.text)},
-                 {"secondaryText", name(p.secondaryText)},
-                 {"inputBorder", name(p.inputBorder)},
-                 {"primaryButton", name(p.primaryButton)},
-                 {"primaryText", name(p.primaryText)},
-                 {"error", name(p.error)},
-                 {"success", name(p.success)},
-                 {"focus", name(p.focus)},
-                 {"focusText", name(p.focusText)}});
+    if (!systemColours)
+        return ThemePalette::nhs();
+    const QColor highlight = system.color(QPalette::Highlight);
+    const QColor highlighted = system.color(QPalette::HighlightedText);
+    const QColor text = system.color(QPalette::Text);
+    return {
+        .headerBand = highlight,
+        .headerText = highlighted,
+        .page = system.color(QPalette::Window),
+        .card = system.color(QPalette::Base),
+        .text = text,
+        .secondaryText = system.color(QPalette::WindowText),
+        .inputBorder = text,
+        .primaryButton = highlight,
+        .primaryText = highlighted,
+        .error = text,
+        .success = text,
+        .focus = highlight,
+        .focusText = highlighted,
+    };
 }
 
 void Theme::setTone(QWidget *label, const char *tone)
 {
     label->setProperty("tone", QString::fromLatin1(tone));
-    label->style()->unpolish(label);
     label->style()->polish(label);
 }
 

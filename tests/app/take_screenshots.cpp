@@ -66,7 +66,7 @@ int main(int argc, char *argv[])
         dark.setColor(QPalette::HighlightedText, Qt::black);
         QApplication::setPalette(dark);
     }
-    ui::Theme::apply(application);
+    ui::Theme::apply();
     auto save = [&](QWidget *widget, const char *name) {
         QTest::qWait(150);
         const QString path

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
@@ -18,14 +19,23 @@ class TestTheme : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void contrastFollowsWcag();
     void everyPairMeetsWcagAA_data();
     void everyPairMeetsWcagAA();
-    void brandSheetUsesOnlyThePalette();
+    void brandColoursAreTheApplicationPalette();
+    void systemColoursComeOnlyFromThePersonsPalette();
     void darkOrHighContrastUsesSystemColours();
+    void primaryButtonAndHeaderBandAreDrawnInTheBrand();
+    void toneColoursALabelAndGoesAgain();
     void focusedControlsShowTheYellowFocus_data();
     void focusedControlsShowTheYellowFocus();
 };
+
+void TestTheme::initTestCase()
+{
+    Theme::apply();
+}
 
 void TestTheme::contrastFollowsWcag()
 {
@@ -61,20 +71,41 @@ void TestTheme::everyPairMeetsWcagAA()
                             .arg(minimum)));
 }
 
-void TestTheme::brandSheetUsesOnlyThePalette()
+void TestTheme::brandColoursAreTheApplicationPalette()
 {
-    const QString sheet = Theme::styleSheet(false);
-    QVERIFY2(!sheet.contains(QLatin1Char('%')), qPrintable(sheet));
     const ThemePalette p = ThemePalette::nhs();
-    for (const QColor &required : {p.headerBand, p.primaryButton, p.error, p.focus})
-        QVERIFY2(sheet.contains(required.name()), qPrintable(required.name()));
-    const QString system = Theme::styleSheet(true);
-    QVERIFY(!system.contains(QLatin1Char('%')));
-    for (const ThemePalette::Pair &pair : p.pairs()) {
-        QVERIFY2(!system.contains(pair.foreground.name()), qPrintable(pair.what));
-        QVERIFY2(!system.contains(pair.background.name()), qPrintable(pair.what));
+    const QPalette palette = QApplication::palette();
+    QCOMPARE(palette.color(QPalette::Window), p.page);
+    QCOMPARE(palette.color(QPalette::Base), p.card);
+    QCOMPARE(palette.color(QPalette::Text), p.text);
+    QCOMPARE(palette.color(QPalette::WindowText), p.text);
+    QCOMPARE(palette.color(QPalette::Highlight), p.headerBand);
+    QCOMPARE(palette.color(QPalette::HighlightedText), p.headerText);
+    QCOMPARE(palette.color(QPalette::Disabled, QPalette::ButtonText), p.secondaryText);
+}
+
+void TestTheme::systemColoursComeOnlyFromThePersonsPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2D2D2D));
+    dark.setColor(QPalette::WindowText, QColor(0xEEEEEE));
+    dark.setColor(QPalette::Base, QColor(0x1E1E1E));
+    dark.setColor(QPalette::Text, QColor(0xF5F5F5));
+    dark.setColor(QPalette::Highlight, QColor(0x4DA3FF));
+    dark.setColor(QPalette::HighlightedText, QColor(0x101010));
+    const ThemePalette system = Theme::colours(true, dark);
+    QCOMPARE(system.headerBand, dark.color(QPalette::Highlight));
+    QCOMPARE(system.card, dark.color(QPalette::Base));
+    QCOMPARE(system.page, dark.color(QPalette::Window));
+    QCOMPARE(system.focus, dark.color(QPalette::Highlight));
+    const ThemePalette brand = ThemePalette::nhs();
+    const QList<QColor> brandColours {brand.headerBand, brand.page,          brand.card,
+                                      brand.text,       brand.secondaryText, brand.primaryButton,
+                                      brand.error,      brand.focus,         brand.focusText};
+    for (const ThemePalette::Pair &pair : system.pairs()) {
+        QVERIFY2(!brandColours.contains(pair.foreground), qPrintable(pair.what));
+        QVERIFY2(!brandColours.contains(pair.background), qPrintable(pair.what));
     }
-    QVERIFY(system.contains(QStringLiteral("palette(highlight)")));
 }
 
 void TestTheme::darkOrHighContrastUsesSystemColours()
@@ -106,7 +137,6 @@ void TestTheme::focusedControlsShowTheYellowFocus()
 {
     QFETCH(QString, kind);
     QWidget window;
-    window.setStyleSheet(Theme::styleSheet(false));
     auto *layout = new QVBoxLayout(&window);
     auto *other = new QPushButton(QStringLiteral("Other"));
     QWidget *control = nullptr;
@@ -144,6 +174,53 @@ void TestTheme::focusedControlsShowTheYellowFocus()
     // Enough yellow to be seen at a glance: at least a tenth of the control.
     QVERIFY2(yellowPixels(focused) * 10 >= focused.width() * focused.height(),
              qPrintable(QString::number(yellowPixels(focused))));
+}
+
+void TestTheme::primaryButtonAndHeaderBandAreDrawnInTheBrand()
+{
+    const ThemePalette p = ThemePalette::nhs();
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *header = new QWidget;
+    header->setObjectName(QStringLiteral("header"));
+    auto *title = new QLabel(QStringLiteral("Sign in"));
+    (new QVBoxLayout(header))->addWidget(title);
+    auto *field = new QLineEdit;
+    auto *primary = new QPushButton(QStringLiteral("Sign in"));
+    primary->setDefault(true);
+    layout->addWidget(header);
+    layout->addWidget(field);
+    layout->addWidget(primary);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    field->setFocus();
+    QTRY_VERIFY(field->hasFocus());
+
+    const auto share = [](const QImage &image, const QColor &colour) {
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                count += image.pixelColor(x, y) == colour;
+        return static_cast<double>(count) / (image.width() * image.height());
+    };
+    QVERIFY(share(primary->grab().toImage(), p.primaryButton) > 0.5);
+    QVERIFY(share(header->grab().toImage(), p.headerBand) > 0.5);
+    QCOMPARE(title->palette().color(title->foregroundRole()), p.headerText);
+}
+
+void TestTheme::toneColoursALabelAndGoesAgain()
+{
+    const ThemePalette p = ThemePalette::nhs();
+    QLabel label(QStringLiteral("Enter your password."));
+    label.ensurePolished();
+    Theme::setTone(&label, "error");
+    QCOMPARE(label.palette().color(label.foregroundRole()), p.error);
+    QVERIFY(label.font().bold());
+    Theme::setTone(&label, "met");
+    QCOMPARE(label.palette().color(label.foregroundRole()), p.success);
+    QVERIFY(!label.font().bold());
+    Theme::setTone(&label, "");
+    QCOMPARE(label.palette().color(label.foregroundRole()), p.text);
 }
 
 QTEST_MAIN(TestTheme)
