@@ -45,17 +45,20 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_stack(new QStackedWidget)
     , m_screenTitle(nullptr)
+    , m_helpLine(nullptr)
     , m_needHelp(nullptr)
 {
     setWindowTitle(tr("CQRS Desktop"));
     setObjectName(QStringLiteral("mainWindow"));
 
-    auto *helpLine = new QLabel(tr("Need help? Call the CQRS Service Desk on %1 or email %2.")
-                                    .arg(HelpContacts::phone(), HelpContacts::email()));
-    helpLine->setObjectName(QStringLiteral("helpLine"));
-    helpLine->setWordWrap(true);
-    helpLine->setAlignment(Qt::AlignCenter);
-    helpLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_helpLine = new QLabel(tr("Need help? Call the CQRS Service Desk on %1 or email %2.")
+                                .arg(HelpContacts::phone(), HelpContacts::email()));
+    m_helpLine->setObjectName(QStringLiteral("helpLine"));
+    m_helpLine->setWordWrap(true);
+    m_helpLine->setAlignment(Qt::AlignCenter);
+    // Selectable, so the number or address can be copied, once the pointer first reaches it:
+    // a selectable label carries a text document, which the first window need not build.
+    m_helpLine->installEventFilter(this);
 
     // Created in reading order: header, screen, help line.
     auto *central = new QWidget;
@@ -65,7 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(Theme::unit);
     layout->addWidget(makeHeader());
     layout->addWidget(makeContent(), 1);
-    layout->addWidget(helpLine);
+    layout->addWidget(m_helpLine);
     setCentralWidget(central);
     // Below this the card's text wraps into a narrow column; the content scrolls instead.
     setMinimumSize(fontMetrics().averageCharWidth() * 50, fontMetrics().height() * 24);
@@ -260,6 +263,10 @@ void MainWindow::showEvent(QShowEvent *event)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_helpLine && event->type() == QEvent::Enter) {
+        m_helpLine->removeEventFilter(this);
+        m_helpLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     if (watched == windowHandle() && event->type() == QEvent::Expose
         && windowHandle()->isExposed()) {
         windowHandle()->removeEventFilter(this);

@@ -67,6 +67,7 @@ private:
     HomePage *m_home = nullptr;
     MessagePage *m_message = nullptr;
     QLabel *m_screenTitle;
+    QLabel *m_helpLine;
     QPushButton *m_needHelp;
     QWidget *m_card = nullptr;
     bool m_watchingFirstExposure = false;

@@ -29,6 +29,7 @@ private slots:
     void headerNamesTheScreenAndOffersHelp();
     void firstWindowCarriesOnlyItsScreen();
     void keepsItsFittedSizeAtOnce();
+    void helpLineCanBeSelectedWithTheMouse();
 };
 
 void TestMainWindow::initTestCase()
@@ -143,4 +144,26 @@ void TestMainWindow::keepsItsFittedSizeAtOnce()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
+{
+    MainWindow window;
+    window.showScreen(window.signInPage());
+    window.restorePlacement();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QLabel *line = label(&window, "helpLine");
+    QVERIFY(!line->hasSelectedText());
+
+    // The person points at the line and drags across it, as to copy the phone number.
+    const int y = line->height() / 2;
+    const QFontMetrics metrics(line->font());
+    const int textStart = (line->width() - metrics.horizontalAdvance(line->text())) / 2;
+    QTest::mouseMove(line, QPoint(textStart + 2, y));
+    QTest::mousePress(line, Qt::LeftButton, {}, QPoint(textStart + 2, y));
+    QTest::mouseMove(line, QPoint(line->width() / 2, y));
+    QTest::mouseRelease(line, Qt::LeftButton, {}, QPoint(line->width() / 2, y));
+    QVERIFY2(line->hasSelectedText(), qPrintable(line->selectedText()));
+    QVERIFY(line->text().startsWith(line->selectedText()));
+}
+
 #include "tst_mainwindow.moc"
