@@ -276,8 +276,10 @@ void NhsStyle::drawButtonPanel(QPainter *painter, const QRect &rect, const Look 
         painter->drawRoundedRect(outer, radius, radius);
     }
     painter->setBrush(look.fill);
+    // Inside the edge the corners are rounded by what is left of the radius.
+    constexpr qreal innerRadius = radius - edge;
     painter->drawRoundedRect(outer.adjusted(edge, edge, -edge, look.dashed ? -edge : -bar),
-                             radius / 2, radius / 2);
+                             innerRadius, innerRadius);
     if (look.dashed) {
         painter->setPen(QPen(look.edge, edge, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
