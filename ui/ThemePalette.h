@@ -10,7 +10,7 @@ namespace cqrs::ui {
 // pairs it draws one over the other with the WCAG 2.2 AA contrast each pair must reach.
 struct ThemePalette
 {
-    QColor headerBand; // NHS Blue
+    QColor headerBand; // NHS Blue, also the colour of links
     QColor headerText; // white on the band
     QColor page; // behind the card
     QColor card; // behind the content

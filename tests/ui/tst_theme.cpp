@@ -81,6 +81,7 @@ void TestTheme::brandColoursAreTheApplicationPalette()
     QCOMPARE(palette.color(QPalette::WindowText), p.text);
     QCOMPARE(palette.color(QPalette::Highlight), p.headerBand);
     QCOMPARE(palette.color(QPalette::HighlightedText), p.headerText);
+    QCOMPARE(palette.color(QPalette::Link), p.headerBand);
     QCOMPARE(palette.color(QPalette::Disabled, QPalette::ButtonText), p.secondaryText);
 }
 
