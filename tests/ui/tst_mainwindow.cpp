@@ -143,7 +143,6 @@ void TestMainWindow::keepsItsFittedSizeAtOnce()
              qPrintable(QStringLiteral("%1 vs %2").arg(larger.height()).arg(fitted.height())));
 }
 
-QTEST_MAIN(TestMainWindow)
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
 {
     MainWindow window;
@@ -166,4 +165,5 @@ void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
     QVERIFY(line->text().startsWith(line->selectedText()));
 }
 
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -14,6 +14,24 @@ using cqrs::ui::contrastRatio;
 using cqrs::ui::Theme;
 using cqrs::ui::ThemePalette;
 
+namespace {
+
+int pixelsOf(const QImage &image, const QColor &colour)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixelColor(x, y) == colour;
+    return count;
+}
+
+double shareOf(const QImage &image, const QColor &colour)
+{
+    return static_cast<double>(pixelsOf(image, colour)) / (image.width() * image.height());
+}
+
+} // namespace
+
 class TestTheme : public QObject
 {
     Q_OBJECT
@@ -164,17 +182,10 @@ void TestTheme::focusedControlsShowTheYellowFocus()
     QTRY_VERIFY(control->hasFocus());
     const QImage focused = control->grab().toImage();
 
-    const auto yellowPixels = [&yellow](const QImage &image) {
-        int count = 0;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x)
-                count += image.pixelColor(x, y) == yellow;
-        return count;
-    };
-    QCOMPARE(yellowPixels(unfocused), 0);
+    QCOMPARE(pixelsOf(unfocused, yellow), 0);
     // Enough yellow to be seen at a glance: at least a tenth of the control.
-    QVERIFY2(yellowPixels(focused) * 10 >= focused.width() * focused.height(),
-             qPrintable(QString::number(yellowPixels(focused))));
+    QVERIFY2(pixelsOf(focused, yellow) * 10 >= focused.width() * focused.height(),
+             qPrintable(QString::number(pixelsOf(focused, yellow))));
 }
 
 void TestTheme::primaryButtonAndHeaderBandAreDrawnInTheBrand()
@@ -197,15 +208,8 @@ void TestTheme::primaryButtonAndHeaderBandAreDrawnInTheBrand()
     field->setFocus();
     QTRY_VERIFY(field->hasFocus());
 
-    const auto share = [](const QImage &image, const QColor &colour) {
-        int count = 0;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x)
-                count += image.pixelColor(x, y) == colour;
-        return static_cast<double>(count) / (image.width() * image.height());
-    };
-    QVERIFY(share(primary->grab().toImage(), p.primaryButton) > 0.5);
-    QVERIFY(share(header->grab().toImage(), p.headerBand) > 0.5);
+    QVERIFY(shareOf(primary->grab().toImage(), p.primaryButton) > 0.5);
+    QVERIFY(shareOf(header->grab().toImage(), p.headerBand) > 0.5);
     QCOMPARE(title->palette().color(title->foregroundRole()), p.headerText);
 }
 
