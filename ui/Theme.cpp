@@ -53,9 +53,10 @@ void Theme::apply()
 {
     const QPalette system = QApplication::palette();
     const bool systemColours = prefersSystemColours(system);
-    QApplication::setStyle(new NhsStyle(colours(systemColours, system), systemColours));
+    const ThemePalette drawn = colours(systemColours, system);
+    QApplication::setStyle(new NhsStyle(drawn, systemColours));
     if (!systemColours)
-        QApplication::setPalette(brandPalette(ThemePalette::nhs(), system));
+        QApplication::setPalette(brandPalette(drawn, system));
 }
 
 bool Theme::prefersSystemColours(const QPalette &system)
