@@ -75,6 +75,22 @@ void AccountJourney::begin(const UserProfile &user)
     home->setFocus();
 }
 
+void AccountJourney::leaveForLink()
+{
+    closeIdleWarning();
+    closeDialog();
+    if (!m_user)
+        return;
+    m_user.reset();
+    if (m_idle)
+        m_idle->stop();
+    if (m_memory)
+        m_memory->forget();
+    // Not the window's request: the link's check replaces that at once, and this one must still
+    // reach the server. The token is forgotten here whatever it answers.
+    m_api.signOut(this, [](const ApiResult<Done> &) {});
+}
+
 void AccountJourney::closeDialog()
 {
     if (m_dialog)

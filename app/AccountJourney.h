@@ -34,8 +34,10 @@ public:
     // Not owned; null means the app never signs out for want of use.
     void setIdleMonitor(IdleMonitor *monitor);
     void begin(const UserProfile &user);
-    // The app moves on (a link was opened): the Change password dialog closes, answered or not.
-    void closeDialog();
+    // A link was opened: its screens are for someone who is not signed in (at a shared computer
+    // perhaps someone else), so the person is signed out, the session ended at the server too,
+    // and the account's dialogs close, answered or not.
+    void leaveForLink();
 
 signals:
     // Back to the sign-in screen, saying why.
@@ -44,6 +46,7 @@ signals:
 private:
     // `done` is what the sign-in screen says once the server has revoked the session.
     void signOut(const QString &done);
+    void closeDialog();
     void warnOfIdleSignOut();
     void closeIdleWarning();
     void openChangePassword();

@@ -117,9 +117,10 @@ QString AppController::serviceDeskDetails() const
 
 void AppController::openLink(const QString &text)
 {
-    // The link's screen replaces whatever was open, a dialog and an NHSmail sign-in included.
+    // The link's screen replaces whatever was open, a signed-in account, a dialog and an NHSmail
+    // sign-in included.
     if (m_account)
-        m_account->closeDialog();
+        m_account->leaveForLink();
     m_request->cancel();
     m_window->bringToFront();
     linkJourney()->open(text);

@@ -38,6 +38,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_submit->setObjectName(QStringLiteral("submit"));
+    m_signIn->setObjectName(QStringLiteral("backToSignIn"));
     m_submit->setDefault(true);
 
     auto *who = new QFormLayout;

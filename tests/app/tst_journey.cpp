@@ -19,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +65,7 @@ private slots:
     void aCheckWhileTheServerIsAwaySaysItTriesAgain();
     void nhsmailButtonFollowsPolicy();
     void forgottenPasswordResetsThroughTheSameScreen();
+    void aLinkWhileSignedInEndsTheSession();
     void lockedAccountSaysWhenToTryAgain();
     void nhsmailSeamEndsLikeAPasswordSignIn();
     void slowServerShowsBusyWithCancelThenTimesOut();
@@ -82,6 +85,27 @@ private:
     ui::ChangePasswordDialog *changePasswordDialog() const
     {
         return controller->window()->findChild<ui::ChangePasswordDialog *>();
+    }
+
+    // Sessions of this User ID the server would still accept.
+    int liveSessionsOf(const QString &userId) const
+    {
+        int count = -1;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(stub.databasePath());
+            QSqlQuery query(db);
+            if (db.open()
+                && query.prepare(QStringLiteral("SELECT COUNT(*) FROM sessions"
+                                                " WHERE user_id = ? AND revoked_at IS NULL"))) {
+                query.addBindValue(userId);
+                if (query.exec() && query.next())
+                    count = query.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return count;
     }
 
     StubProcess stub;
@@ -365,6 +389,30 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
     QVERIFY(status(signInPage)->text().contains(QStringLiteral("reset")));
     signIn(userId, QStringLiteral("Second#Pass2"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
+}
+
+void TestJourney::aLinkWhileSignedInEndsTheSession()
+{
+    const QString userId = QStringLiteral("signed.in.linker");
+    QVERIFY(client.addRegisteredUser(userId, QStringLiteral("First#Pass1")));
+    signIn(userId, QStringLiteral("First#Pass1"));
+    QTRY_COMPARE(screen(), QStringLiteral("home"));
+    QCOMPARE(liveSessionsOf(userId), 1);
+    QTest::mouseClick(button(controller->window()->homePage(), "changePassword"), Qt::LeftButton);
+    QTRY_VERIFY(changePasswordDialog() != nullptr);
+
+    // A link (someone else's, perhaps, at a shared computer) arrives from a second launch.
+    createUser(QStringLiteral("next.person"));
+    controller->openLink(client.newestAppLink(QStringLiteral("register")));
+    QTRY_COMPARE(screen(), QStringLiteral("security-information"));
+    QVERIFY(changePasswordDialog() == nullptr);
+    QVERIFY(!controller->api()->hasSession());
+    QTRY_COMPARE(liveSessionsOf(userId), 0);
+
+    // Leaving the link's screen leads to signing in again, not back into the account.
+    QTest::mouseClick(button(controller->window()->securityInformationPage(), "backToSignIn"),
+                      Qt::LeftButton);
+    QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
 }
 
 void TestJourney::lockedAccountSaysWhenToTryAgain()
