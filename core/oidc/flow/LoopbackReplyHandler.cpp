@@ -11,12 +11,37 @@ LoopbackReplyHandler::LoopbackReplyHandler(QObject *parent)
     // The base constructors start listening at once; the plain one on every interface.
     : QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, parent)
 {
-    // Shown in the browser tab after the redirect, whatever the outcome: the app tells the
-    // person what happened, the tab only sends them back to it.
-    setCallbackText(
-        tr("<h1 style=\"font-family:sans-serif\">You can close this tab</h1>"
-           "<p style=\"font-family:sans-serif\">CQRS Desktop has received your NHSmail sign-in. "
-           "Go back to CQRS Desktop to continue.</p>"));
+    answerBrowserWith(Page::Received);
+}
+
+void LoopbackReplyHandler::answerBrowserWith(Page page)
+{
+    // The app tells the person what happened; the tab only sends them back to it.
+    QString heading = tr("You can close this tab");
+    QString text;
+    switch (page) {
+    case Page::Received:
+        text = tr("CQRS Desktop has received your NHSmail sign-in. Go back to CQRS Desktop to "
+                  "continue.");
+        break;
+    case Page::Cancelled:
+        text = tr("The NHSmail sign-in was cancelled. Go back to CQRS Desktop to try again or to "
+                  "sign in with your User ID and password.");
+        break;
+    case Page::Failed:
+        text = tr("The NHSmail sign-in did not complete. Go back to CQRS Desktop to see what to "
+                  "do next.");
+        break;
+    case Page::NotOurs:
+        heading = tr("CQRS Desktop ignored this page");
+        text = tr("This answer does not belong to the NHSmail sign-in that CQRS Desktop is "
+                  "waiting for. If you are signing in, finish in the NHSmail page that CQRS "
+                  "Desktop opened.");
+        break;
+    }
+    setCallbackText(QStringLiteral("<h1 style=\"font-family:sans-serif\">%1</h1>"
+                                   "<p style=\"font-family:sans-serif\">%2</p>")
+                        .arg(heading, text));
 }
 
 bool LoopbackReplyHandler::listenOnLoopback()

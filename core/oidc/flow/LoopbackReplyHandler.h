@@ -21,6 +21,11 @@ public:
 
     explicit LoopbackReplyHandler(QObject *parent = nullptr);
 
+    // What the browser tab says after a redirect: chosen while the redirect is handled, before
+    // the page is sent back.
+    enum class Page { Received, Cancelled, Failed, NotOurs };
+    void answerBrowserWith(Page page);
+
     // On 127.0.0.1 with a port the system picks; false when no port could be opened.
     bool listenOnLoopback();
 

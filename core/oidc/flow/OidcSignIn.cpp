@@ -199,12 +199,19 @@ void OidcSignIn::onAuthorizationCallback(const QVariantMap &data)
     // The reply handler matches every path: the browser's /favicon.ico request lands here too.
     if (error.isEmpty() && state.isEmpty() && code.isEmpty())
         return;
+    using Page = LoopbackReplyHandler::Page;
+    // Any program on this computer can send the loopback address an answer; one without this
+    // attempt's state is not the browser's, so it is ignored (as Qt's flow ignores it) and the
+    // genuine redirect can still arrive.
     if (!equalInConstantTime(state.toUtf8(), m_state.toUtf8()))
-        return fail(tr("The answer that came back to CQRS Desktop does not belong to this "
-                       "sign-in, so it was refused. Start the sign-in again."));
-    if (error == QLatin1String("access_denied"))
+        return m_replyHandler->answerBrowserWith(Page::NotOurs);
+    if (error == QLatin1String("access_denied")) {
+        m_replyHandler->answerBrowserWith(Page::Cancelled);
         return fail(tr("The NHSmail sign-in was cancelled or refused. Start the sign-in again "
                        "if you want to sign in with NHSmail."));
+    }
+    m_replyHandler->answerBrowserWith(error.isEmpty() && !code.isEmpty() ? Page::Received
+                                                                         : Page::Failed);
     if (!error.isEmpty())
         return fail(tr("NHSmail could not sign you in (%1). Try again, and if it keeps "
                        "happening contact the service desk.")
