@@ -8,10 +8,19 @@
 
 #include <stdexcept>
 
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
+
 using namespace cqrs::stub;
 
 int main(int argc, char *argv[])
 {
+#ifndef _WIN32
+    // The database holds password hashes and the stand-in provider's private key, the outbox
+    // live links: whatever the stub creates is for its own user alone.
+    umask(S_IRWXG | S_IRWXO);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cqrs-server-stub"));
     QTextStream err(stderr);

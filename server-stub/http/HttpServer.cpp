@@ -160,6 +160,15 @@ HttpServer::~HttpServer() = default;
 void HttpServer::bind()
 {
     const std::string host = m_settings.host.toStdString();
+#ifndef _WIN32
+    // cpp-httplib's default adds SO_REUSEPORT, with which a second server (any process of this
+    // user) binds the same port and takes half the connections. SO_REUSEADDR alone still lets
+    // the stub restart at once on a port whose old connections linger.
+    m_server->set_socket_options([](socket_t socket) {
+        const int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
+#endif
     if (m_settings.port == 0) {
         m_port = m_server->bind_to_any_port(host);
     } else if (m_server->bind_to_port(host, m_settings.port)) {

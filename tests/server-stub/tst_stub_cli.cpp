@@ -2,6 +2,7 @@
 #include "tests/support/StubClient.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -9,7 +10,10 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 // The command line (docs/design.md §5) and durability: a user the server confirmed survives a
 // SIGKILL, and the file stays consistent.
@@ -79,6 +83,42 @@ private Q_SLOTS:
             StubProcess stub;
             QVERIFY(stub.start());
             QVERIFY2(stub.stop(), qPrintable(QStringLiteral("round %1").arg(round)));
+        }
+    }
+
+    void refusesAPortAlreadyInUse()
+    {
+        StubProcess first;
+        QVERIFY(first.start());
+        const QString taken = QStringLiteral("127.0.0.1:%1").arg(first.url().port());
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(StubProcess().runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
+                                           dir.filePath(QStringLiteral("second.sqlite")),
+                                           QStringLiteral("--listen"), taken},
+                                          nullptr, &err),
+                 1);
+        QVERIFY2(err.contains(QStringLiteral("cannot listen on")), qPrintable(err));
+    }
+
+    void keepsItsFilesToItsUser()
+    {
+        // Even for someone whose umask lets everyone read new files.
+        const mode_t before = umask(S_IWGRP | S_IWOTH);
+        StubProcess stub;
+        const bool started = stub.start();
+        umask(before);
+        QVERIFY(started);
+        StubClient client(stub);
+        QVERIFY(!client.createUser(QStringLiteral("private.files")).isEmpty());
+        QStringList files {stub.databasePath()};
+        for (const QFileInfo &mail : QDir(stub.outboxPath()).entryInfoList(QDir::Files))
+            files.append(mail.filePath());
+        QVERIFY(files.size() > 1);
+        for (const QString &path : files) {
+            const QFile::Permissions others
+                = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+            QVERIFY2(!(QFileInfo(path).permissions() & others), qPrintable(path));
         }
     }
 
