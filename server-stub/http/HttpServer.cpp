@@ -13,6 +13,7 @@
 
 #include <cstdio>
 
+#include <charconv>
 #include <chrono>
 #include <stdexcept>
 #include <sys/socket.h>
@@ -75,6 +76,17 @@ std::unique_ptr<httplib::Server> makeServer(const HttpSettings &settings)
     }
     return std::make_unique<BoundedServer>(
         limits, loadTlsContext(settings.tlsCertificate, settings.tlsKey));
+}
+
+// The gate has already refused a Content-Length that is not one number; one too long to parse
+// is too large too.
+bool declaresMoreThan(const httplib::Request &request, std::size_t limit)
+{
+    const std::string length = request.get_header_value("Content-Length");
+    unsigned long long declared = 0;
+    const auto [end, error]
+        = std::from_chars(length.data(), length.data() + length.size(), declared);
+    return error == std::errc::result_out_of_range || (error == std::errc() && declared > limit);
 }
 
 } // namespace
@@ -148,6 +160,10 @@ std::optional<HttpError> HttpServer::headRefusal(const httplib::Request &request
                                                  const Router &router) const
 {
     std::optional<HttpError> refused = m_gate.refusal(request);
+    // Otherwise the library reads and throws away the whole declared body first, holding a
+    // worker for as long as a client trickles it.
+    if (!refused && declaresMoreThan(request, m_settings.maxBodyBytes))
+        refused = Messages::forStatus(413);
     if (!refused)
         refused = router.contentTypeRefusal(request);
     if (RequestGate::leavesUnreadBody(request) || refused)
