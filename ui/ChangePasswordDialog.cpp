@@ -56,6 +56,9 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop: the dialog opens in Current password, and Tab goes on to the new one.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
+    m_current->setFocus();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_scroll, 1);
@@ -102,8 +105,12 @@ void ChangePasswordDialog::fitToContent()
     const int wanted = height() - m_scroll->viewport()->height()
         + (content->hasHeightForWidth() ? content->heightForWidth(contentWidth)
                                         : content->sizeHint().height());
-    const int available = screen()->availableGeometry().height();
-    resize(width(), std::min(std::max(wanted, height()), available));
+    const QRect available = screen()->availableGeometry();
+    const int frame = frameGeometry().height() - height();
+    resize(width(), std::min(std::max(wanted, height()), available.height() - frame));
+    // Its buttons must stay on the screen, with or without a window manager that moves it.
+    if (frameGeometry().bottom() > available.bottom())
+        move(x(), std::max(available.top(), available.bottom() + 1 - frameGeometry().height()));
 }
 
 void ChangePasswordDialog::reject()

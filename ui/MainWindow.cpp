@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -157,12 +158,18 @@ QWidget *MainWindow::makeContent()
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
     scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    // Not a Tab stop of its own: it would be an unnamed control with nothing to show focus on.
+    // Tabbing to a control below the fold still scrolls it into view.
+    scroll->setFocusPolicy(Qt::NoFocus);
+    m_scroll = scroll;
     return scroll;
 }
 
 void MainWindow::showScreen(QWidget *page)
 {
     m_stack->setCurrentWidget(page);
+    // A new screen starts at its title, not where the last one was scrolled to (at 200 %).
+    m_scroll->verticalScrollBar()->setValue(0);
     showTitleOf(page);
 }
 
@@ -238,8 +245,7 @@ QSize MainWindow::fittingSize()
                                                      : page->sizeHint().height();
         tallest = std::max(tallest, height);
     }
-    const auto *scroll = centralWidget()->findChild<QScrollArea *>();
-    const int chrome = centralWidget()->sizeHint().height() - scroll->sizeHint().height()
+    const int chrome = centralWidget()->sizeHint().height() - m_scroll->sizeHint().height()
         + 4 * Theme::unit + 3 * fontMetrics().lineSpacing();
     return {m_card->maximumWidth() + 6 * Theme::unit, tallest + chrome};
 }

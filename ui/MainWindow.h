@@ -4,6 +4,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 
 namespace cqrs::ui {
@@ -70,6 +71,7 @@ private:
     QLabel *m_helpLine;
     QPushButton *m_needHelp;
     QWidget *m_card = nullptr;
+    QScrollArea *m_scroll = nullptr;
     bool m_watchingFirstExposure = false;
 };
 

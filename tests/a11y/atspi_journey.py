@@ -111,7 +111,8 @@ def check_screen(window):
     focusable = [n for n in nodes if n.getState().contains(pyatspi.STATE_FOCUSABLE)
                  and n.getRoleName() in FOCUSABLE_ROLES]
     check(len(focusable) > 0, f"{title}: has focusable controls")
-    for node in focusable:
+    # Every Tab stop, whatever its role (an unnamed scrolling "filler" once was one).
+    for node in (n for n in nodes if n.getState().contains(pyatspi.STATE_FOCUSABLE)):
         check(bool(node.name.strip()), f"{title}: {node.getRoleName()} has a name ({node.name!r})")
     headings = [n for n in nodes if n.getRoleName() == "heading"]
     check(len(headings) == 1, f"{title}: the page title is a heading")

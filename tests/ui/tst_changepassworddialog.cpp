@@ -30,6 +30,7 @@ private slots:
     void escapeWhileBusyKeepsTheDialog();
     void guidesTowardsAStrongNewPassword();
     void wrappedTextIsNeverCutOff();
+    void opensInCurrentPasswordWithItsButtonsOnScreen();
 
 private:
     QPointer<ChangePasswordDialog> dialog;
@@ -130,6 +131,25 @@ void TestChangePasswordDialog::wrappedTextIsNeverCutOff()
                                     .arg(item->heightForWidth(item->width()))));
     }
     QVERIFY(dialog->height() <= dialog->screen()->availableGeometry().height());
+}
+
+void TestChangePasswordDialog::opensInCurrentPasswordWithItsButtonsOnScreen()
+{
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 dialog->findChild<QWidget *>(QStringLiteral("currentPassword")));
+    // Tab goes from field to field, never to an unnamed scrolling area.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(),
+             dialog->findChild<QWidget *>(QStringLiteral("newPassword")));
+
+    // A dialog placed low on the screen (without a window manager to move it) is moved up.
+    const QRect available = dialog->screen()->availableGeometry();
+    dialog->move(dialog->x(), available.bottom() - dialog->height() / 2);
+    dialog->showRefusal(QStringLiteral("The server refused it."), {}, {});
+    const QPushButton *submit = dialog->findChild<QPushButton *>(QStringLiteral("submit"));
+    const QRect onScreen(submit->mapToGlobal(QPoint(0, 0)), submit->size());
+    QVERIFY2(available.contains(onScreen),
+             qPrintable(QStringLiteral("%1,%2").arg(onScreen.bottom()).arg(available.bottom())));
 }
 
 QTEST_MAIN(TestChangePasswordDialog)

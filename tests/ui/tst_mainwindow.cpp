@@ -30,6 +30,7 @@ private slots:
     void firstWindowCarriesOnlyItsScreen();
     void keepsItsFittedSizeAtOnce();
     void helpLineCanBeSelectedWithTheMouse();
+    void tabStopsAreControlsAndScreensStartAtTheTop();
 };
 
 void TestMainWindow::initTestCase()
@@ -141,6 +142,35 @@ void TestMainWindow::keepsItsFittedSizeAtOnce()
     QVERIFY2(larger.height() > fitted.height()
                  || larger.height() == larger.screen()->availableGeometry().height(),
              qPrintable(QStringLiteral("%1 vs %2").arg(larger.height()).arg(fitted.height())));
+}
+
+void TestMainWindow::tabStopsAreControlsAndScreensStartAtTheTop()
+{
+    MainWindow window;
+    window.showScreen(window.securityInformationPage());
+    window.show();
+    // Short enough that Security Information scrolls, as at 200 % on a laptop.
+    window.resize(window.minimumSize());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+
+    // Round the whole window by Tab: every stop is a control, never the scrolling area.
+    QWidget *first = window.findChild<QWidget *>(QStringLiteral("needHelp"));
+    first->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), first);
+    for (int stop = 0; stop < 20; ++stop) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY(focused);
+        QVERIFY2(!qobject_cast<QAbstractScrollArea *>(focused), qPrintable(focused->objectName()));
+    }
+
+    // Scrolled to its foot, then another screen: that one starts at its title.
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    window.showScreen(window.messagePage());
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
