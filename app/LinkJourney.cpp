@@ -28,6 +28,10 @@ LinkJourney::LinkJourney(ui::MainWindow &window, ApiClient &api, RequestSlot &re
         emit left();
     });
     connect(message, &ui::MessagePage::signInRequested, this, &LinkJourney::left);
+    connect(message, &ui::MessagePage::retryRequested, this, [this] {
+        if (m_link)
+            load(*m_link);
+    });
 }
 
 void LinkJourney::open(const QString &text)
@@ -76,7 +80,10 @@ void LinkJourney::showProblem(const ApiError &error)
         return emit left();
     const bool reset = m_link && m_link->purpose() == RegistrationLink::Purpose::Reset;
     const RefusalWords::Words words = RefusalWords::forLink(error, reset);
-    m_window.messagePage()->showProblem(words.title, words.message);
+    // The server away or a connection problem may pass: the same link can be checked again.
+    const auto retry = error.kind == ApiError::Kind::Refused ? ui::MessagePage::Retry::NotOffered
+                                                             : ui::MessagePage::Retry::Offered;
+    m_window.messagePage()->showProblem(words.title, words.message, retry);
     m_window.showScreen(m_window.messagePage());
 }
 

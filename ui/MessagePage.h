@@ -11,7 +11,8 @@ class HelpContacts;
 class RequestFeedback;
 
 // A screen that only tells the person something: "Checking your link…" while a request runs,
-// or why a link cannot be used and who can help. Its one button leads to the sign-in screen.
+// or why a link cannot be used and who can help. Its button leads to the sign-in screen; for a
+// problem that may pass (the server away), "Try again" comes first.
 class MessagePage : public QWidget
 {
     Q_OBJECT
@@ -20,7 +21,8 @@ public:
     explicit MessagePage(QWidget *parent = nullptr);
 
     void showBusy(const QString &title, const QString &whatIsHappening);
-    void showProblem(const QString &title, const QString &message);
+    enum class Retry { Offered, NotOffered };
+    void showProblem(const QString &title, const QString &message, Retry retry = Retry::NotOffered);
 
     // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
     RequestFeedback *feedback() const { return m_feedback; }
@@ -28,12 +30,14 @@ public:
 signals:
     void cancelRequested();
     void signInRequested();
+    void retryRequested();
 
 private:
     QLabel *m_title;
     QLabel *m_message;
     RequestFeedback *m_feedback;
     HelpContacts *m_help;
+    QPushButton *m_retry;
     QPushButton *m_signIn;
 };
 

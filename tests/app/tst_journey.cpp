@@ -320,6 +320,14 @@ void TestJourney::aCheckWhileTheServerIsAwaySaysItTriesAgain()
     QTRY_VERIFY_WITH_TIMEOUT(!widget<ui::RequestFeedback>(page, "requestFeedback")->isBusy(),
                              10000);
     QVERIFY(!status(page)->text().contains(QStringLiteral("Trying again")));
+
+    // The same link can be checked again from here, without going back to the email.
+    QPushButton *tryAgain = button(page, "tryAgain");
+    QVERIFY(tryAgain->isVisibleTo(offline.window()));
+    QVERIFY(button(page, "goToSignIn")->isVisibleTo(offline.window()));
+    QTest::mouseClick(tryAgain, Qt::LeftButton);
+    QVERIFY(widget<ui::RequestFeedback>(page, "requestFeedback")->isBusy());
+    QVERIFY(!tryAgain->isVisibleTo(offline.window()));
 }
 
 void TestJourney::nhsmailButtonFollowsPolicy()
