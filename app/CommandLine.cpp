@@ -31,7 +31,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return fail(parser.errorText());
-    if (parser.isSet(help)) {
+    // addHelpOption() also offers --help-all (Qt's own options too); the same help serves it.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         result.action = Action::ShowHelp;
         result.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
                                                    QStringLiteral("cqrs-desktop"));

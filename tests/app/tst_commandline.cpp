@@ -80,10 +80,12 @@ void TestCommandLine::refusals()
 
 void TestCommandLine::helpNamesTheProgram()
 {
-    const CommandLine line = parse({QStringLiteral("--help")});
-    QCOMPARE(line.action, Action::ShowHelp);
-    QVERIFY(line.message.contains(QStringLiteral("cqrs-desktop")));
-    QVERIFY(line.message.contains(QStringLiteral("--server")));
+    for (const char *option : {"--help", "-h", "--help-all"}) {
+        const CommandLine line = parse({QString::fromLatin1(option)});
+        QCOMPARE(line.action, Action::ShowHelp);
+        QVERIFY(line.message.contains(QStringLiteral("cqrs-desktop")));
+        QVERIFY(line.message.contains(QStringLiteral("--server")));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestCommandLine)
