@@ -3,6 +3,7 @@
 #include "ui/BusyIndicator.h"
 #include "ui/StatusMessage.h"
 
+#include <QApplication>
 #include <QVBoxLayout>
 
 namespace cqrs::ui {
@@ -77,8 +78,18 @@ bool RequestFeedback::isBusy() const
 
 void RequestFeedback::setBusy(bool busy)
 {
+    QWidget *focused = QApplication::focusWidget();
+    if (busy && focused && window()->isAncestorOf(focused) && !m_busy->isAncestorOf(focused))
+        m_focusBeforeBusy = focused;
     for (QWidget *input : std::as_const(m_inputs))
         input->setEnabled(!busy);
+    // Disabling the focused field moved focus on (to the header's Need help?, say): it goes
+    // back where the person was, so that Enter tries again after a problem.
+    if (!busy && m_focusBeforeBusy) {
+        if (m_focusBeforeBusy->isEnabled() && m_focusBeforeBusy->isVisible())
+            m_focusBeforeBusy->setFocus();
+        m_focusBeforeBusy = nullptr;
+    }
     emit busyChanged(busy);
 }
 

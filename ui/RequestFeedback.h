@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 #include <initializer_list>
@@ -44,6 +45,7 @@ private:
     StatusMessage *m_status;
     BusyIndicator *m_busy;
     QList<QWidget *> m_inputs;
+    QPointer<QWidget> m_focusBeforeBusy;
     bool m_retryNoticeShown = false;
 };
 
