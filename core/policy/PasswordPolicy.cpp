@@ -269,7 +269,10 @@ QString PasswordPolicy::describe(PolicyRule rule) const
 PolicyVerdict PasswordPolicy::evaluate(const PasswordOwner &owner, QStringView candidate,
                                        std::optional<QStringView> confirmation) const
 {
-    const Composition c = compositionOf(candidate);
+    // Counted as it will be stored: the server hashes the NFC form, so "e" typed with a
+    // combining accent is the one letter "é", and the length is that of the password that works.
+    const Composition c
+        = compositionOf(candidate.toString().normalized(QString::NormalizationForm_C));
     // The word rules read the candidate the same ways: work those out once per keystroke. The
     // first reading is the case-folded candidate, which the user-id rule compares.
     const QStringList readings = enforces(PolicyRule::UserId) || enforces(PolicyRule::ContextWords)

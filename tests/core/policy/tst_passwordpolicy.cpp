@@ -92,6 +92,13 @@ void TestPasswordPolicy::lengthCountsCodePoints_data()
     QTest::newRow("8 accented letters") << QString::fromUtf8("éééééééé") << true;
     QTest::newRow("32 CJK characters") << repeated(QString::fromUtf8("密"), 32) << true;
     QTest::newRow("33 CJK characters") << repeated(QString::fromUtf8("密"), 33) << false;
+    // Counted as stored (NFC): "e" and a combining acute are the one letter "é" they become,
+    // so this is 6 characters, not the 10 typed, and the stored password would be too short.
+    const QString eAcute = QStringLiteral("e") + QChar(0x0301);
+    QTest::newRow("letters with combining accents")
+        << repeated(eAcute, 4) + QStringLiteral("Z7") << false;
+    QTest::newRow("combining accent with no letter to join")
+        << QStringLiteral("Abcdef1") + QChar(0x0301) << true;
 }
 
 void TestPasswordPolicy::lengthCountsCodePoints()
