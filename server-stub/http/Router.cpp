@@ -107,6 +107,9 @@ void Router::dispatch(const std::string &method, const httplib::Request &request
             continue;
         if (route.method != method) {
             allowed.append(QString::fromStdString(route.method));
+            // cpp-httplib answers HEAD wherever there is a GET.
+            if (route.method == "GET")
+                allowed.append(QStringLiteral("HEAD"));
             RequestLog::setRoute(route.pathTemplate);
             continue;
         }

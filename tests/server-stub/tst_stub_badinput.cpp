@@ -36,7 +36,8 @@ private:
             socket.write(chunk);
             socket.waitForBytesWritten(5000);
         }
-        QByteArray response;
+        // A refusal can come (and the server end its side) before the whole body is sent.
+        QByteArray response = socket.readAll();
         while (!response.contains("\r\n\r\n") || !response.trimmed().endsWith('}')) {
             if (!socket.waitForReadyRead(15000))
                 break;
@@ -184,7 +185,7 @@ private Q_SLOTS:
         const Reply deletePolicy
             = m_client->send("DELETE", QStringLiteral("/api/v1/password-policy"));
         expectError(deletePolicy, 405, QStringLiteral("method_not_allowed"));
-        QCOMPARE(deletePolicy.header("Allow"), QByteArray("GET"));
+        QCOMPARE(deletePolicy.header("Allow"), QByteArray("GET, HEAD"));
         expectError(m_client->get(QStringLiteral("/api/v1/sessions")), 405,
                     QStringLiteral("method_not_allowed"));
         expectError(m_client->send("PUT", QStringLiteral("/api/v1/me"), "{}"), 405,

@@ -356,6 +356,11 @@ private Q_SLOTS:
                                       + QByteArray::number(clock.size()) + "\r\n\r\n" + clock);
         QCOMPARE(moved.status, 421);
         QCOMPARE(exchange(request("GET", "/dev/outbox", {})).status, 200);
+        // The server's own name first and a stranger's second is not "the first one wins".
+        QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nHost: " + m_stub.url().authority().toUtf8()
+                          + "\r\nHost: rebound.example\r\n\r\n")
+                     .status,
+                 400);
         QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nConnection: close\r\nHost: localhost:"
                           + QByteArray::number(m_stub.url().port()) + "\r\n\r\n")
                      .status,
