@@ -76,6 +76,12 @@ int serve(const CommandLine &line)
     }
     http.tlsCertificate = line.value(QStringLiteral("tls-cert"));
     http.tlsKey = line.value(QStringLiteral("tls-key"));
+    if (http.tlsCertificate.isEmpty() != http.tlsKey.isEmpty()) {
+        err << "--tls-cert and --tls-key go together: give the certificate and its private key "
+               "as PEM files."
+            << Qt::endl;
+        return 2;
+    }
 
     const std::optional<QString> adminKey = Commands::adminKey(line, &error);
     if (!adminKey) {

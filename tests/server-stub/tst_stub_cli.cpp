@@ -59,6 +59,11 @@ private Q_SLOTS:
         QTest::newRow("trusted audience without issuer")
             << QStringList {QStringLiteral("serve"), QStringLiteral("--db=x"),
                             QStringLiteral("--trust-audience=cqrs-desktop")};
+        QTest::newRow("certificate without key")
+            << QStringList {QStringLiteral("serve"), QStringLiteral("--db=x"),
+                            QStringLiteral("--tls-cert=cert.pem")};
+        QTest::newRow("key without certificate") << QStringList {
+            QStringLiteral("serve"), QStringLiteral("--db=x"), QStringLiteral("--tls-key=key.pem")};
         QTest::newRow("unknown idp verb")
             << QStringList {QStringLiteral("idp"), QStringLiteral("remove-account")};
         QTest::newRow("idp account without email")
