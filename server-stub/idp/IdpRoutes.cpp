@@ -241,10 +241,14 @@ void IdpEndpoints::issueTokens(httplib::Response &response, const QString &email
                         {QStringLiteral("scope"), QStringLiteral("openid email profile")},
                         {QStringLiteral("id_token"),
                          QString::fromLatin1(m_provider->idTokenFor(*account, clientId, nonce))}};
-    if (refreshFamily)
+    if (refreshFamily) {
+        // RFC 6749 §5.1: the scope granted, which a refresh token means includes offline_access.
+        answer.insert(QStringLiteral("scope"),
+                      QStringLiteral("openid email profile offline_access"));
         answer.insert(QStringLiteral("refresh_token"),
                       m_provider->refreshTokens().issue(account->email, clientId, *refreshFamily,
                                                         m_clock.nowMs()));
+    }
     response.set_header("Cache-Control", "no-store");
     response.set_header("Pragma", "no-cache");
     Reply::json(response, 200, answer);

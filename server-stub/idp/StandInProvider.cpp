@@ -27,23 +27,23 @@ QJsonObject StandInProvider::discoveryDocument() const
     const auto list = [](const char *value) {
         return QJsonArray {QString::fromLatin1(value)};
     };
-    return {
-        {QStringLiteral("issuer"), base},
-        {QStringLiteral("authorization_endpoint"), base + QLatin1String("/authorize")},
-        {QStringLiteral("token_endpoint"), base + QLatin1String("/token")},
-        {QStringLiteral("jwks_uri"), base + QLatin1String("/jwks")},
-        {QStringLiteral("response_types_supported"), list("code")},
-        {QStringLiteral("grant_types_supported"),
-         QJsonArray {QStringLiteral("authorization_code"), QStringLiteral("refresh_token")}},
-        {QStringLiteral("subject_types_supported"), list("public")},
-        {QStringLiteral("id_token_signing_alg_values_supported"), list("RS256")},
-        {QStringLiteral("code_challenge_methods_supported"), list("S256")},
-        {QStringLiteral("token_endpoint_auth_methods_supported"), list("none")},
-        {QStringLiteral("scopes_supported"),
-         QJsonArray {QStringLiteral("openid"), QStringLiteral("email"), QStringLiteral("profile")}},
-        {QStringLiteral("claims_supported"),
-         QJsonArray {QStringLiteral("sub"), QStringLiteral("email"), QStringLiteral("name"),
-                     QStringLiteral("preferred_username"), QStringLiteral("nonce")}}};
+    return {{QStringLiteral("issuer"), base},
+            {QStringLiteral("authorization_endpoint"), base + QLatin1String("/authorize")},
+            {QStringLiteral("token_endpoint"), base + QLatin1String("/token")},
+            {QStringLiteral("jwks_uri"), base + QLatin1String("/jwks")},
+            {QStringLiteral("response_types_supported"), list("code")},
+            {QStringLiteral("grant_types_supported"),
+             QJsonArray {QStringLiteral("authorization_code"), QStringLiteral("refresh_token")}},
+            {QStringLiteral("subject_types_supported"), list("public")},
+            {QStringLiteral("id_token_signing_alg_values_supported"), list("RS256")},
+            {QStringLiteral("code_challenge_methods_supported"), list("S256")},
+            {QStringLiteral("token_endpoint_auth_methods_supported"), list("none")},
+            {QStringLiteral("scopes_supported"),
+             QJsonArray {QStringLiteral("openid"), QStringLiteral("email"),
+                         QStringLiteral("profile"), QStringLiteral("offline_access")}},
+            {QStringLiteral("claims_supported"),
+             QJsonArray {QStringLiteral("sub"), QStringLiteral("email"), QStringLiteral("name"),
+                         QStringLiteral("preferred_username"), QStringLiteral("nonce")}}};
 }
 
 QByteArray StandInProvider::idTokenFor(const IdpAccount &account, const QString &clientId,

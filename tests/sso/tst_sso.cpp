@@ -211,6 +211,19 @@ private slots:
         }
     }
 
+    void discoveryOffersWhatTheAppAsksFor()
+    {
+        // The app asks for offline_access to keep a sign-in; a provider that lists its scopes
+        // must list it (OpenID Connect Discovery §3).
+        const Reply discovery
+            = m_client->get(QStringLiteral("/idp/.well-known/openid-configuration"));
+        QCOMPARE(discovery.status, 200);
+        const QJsonArray scopes
+            = discovery.json().value(QStringLiteral("scopes_supported")).toArray();
+        for (const char *scope : {"openid", "email", "profile", "offline_access"})
+            QVERIFY2(scopes.contains(QString::fromLatin1(scope)), scope);
+    }
+
     void signsInEndToEndAndGetsACqrsSession()
     {
         Attempt attempt(config());
