@@ -295,12 +295,12 @@ private Q_SLOTS:
         delete reply;
         QVERIFY(stub.stop());
 
-        // One half of the pair, or an unreadable file, is refused with a reason.
+        // One half of the pair is a wrong command line, refused with a reason.
         QString err;
         QCOMPARE(stub.runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
                                   stub.databasePath(), QStringLiteral("--tls-cert"), cert},
                                  nullptr, &err),
-                 1);
+                 2);
         QVERIFY(err.contains(QStringLiteral("--tls-key")));
     }
 
