@@ -21,7 +21,11 @@ public:
         const QString heading = registering ? tr("Finish your CQRS National registration")
                                             : tr("Reset your CQRS National password");
         return wrap(heading,
-                    tr("<p>CQRS Desktop should open now and ask you to choose a password.</p>"
+                    // Browsers open another app only when the person asks (some also ask
+                    // "Open CQRS Desktop?"), so the page asks for the click, not promises.
+                    tr("<p>Choose <strong>Open CQRS Desktop</strong> to carry on in the app, "
+                       "where you choose your password. If your browser asks whether to open "
+                       "CQRS Desktop, choose to open it.</p>"
                        "<p><a class=\"button\" href=\"%1\">Open CQRS Desktop</a></p>"
                        "<h2>If the app does not open</h2><ol>"
                        "<li>Check that CQRS Desktop is installed on this computer. If it is "

@@ -226,6 +226,9 @@ private Q_SLOTS:
         QVERIFY(page.header("Content-Type").startsWith("text/html"));
         QCOMPARE(page.header("Referrer-Policy"), QByteArray("no-referrer"));
         QVERIFY(page.body.contains("cqrs://register?token=" + token.toUtf8()));
+        // The button does the opening; the page promises nothing it does not do itself.
+        QVERIFY(page.body.contains("Choose <strong>Open CQRS Desktop</strong>"));
+        QVERIFY(!page.body.contains("should open now"));
         QVERIFY(page.body.contains("support@cqrs.co.uk"));
         const Reply reset = m_client->get(QStringLiteral("/reset?token=") + token);
         QVERIFY(reset.body.contains("cqrs://reset?token=" + token.toUtf8()));
