@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/EnterKey.h"
 #include "ui/HelpContacts.h"
 #include "ui/HomePage.h"
 #include "ui/MessagePage.h"
@@ -82,6 +83,7 @@ template<typename Page> Page *MainWindow::lazyScreen(Page *&made)
     if (made)
         return made;
     made = new Page;
+    pressButtonsOnEnter(made);
     m_stack->addWidget(made);
     // A screen can rename itself while shown (a problem's title), and the header follows.
     connect(made, &QWidget::windowTitleChanged, this, [this, page = made] {
@@ -122,6 +124,7 @@ QWidget *MainWindow::makeHeader()
     m_screenTitle->setObjectName(QStringLiteral("screenTitle"));
     m_needHelp = new QPushButton(tr("Need &help?"), header);
     m_needHelp->setObjectName(QStringLiteral("needHelp"));
+    m_needHelp->setAutoDefault(true);
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(3 * Theme::unit, 2 * Theme::unit, 3 * Theme::unit, 2 * Theme::unit);
     layout->setSpacing(3 * Theme::unit);

@@ -11,12 +11,14 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 using cqrs::ui::HomePage;
 using cqrs::ui::MainWindow;
 using cqrs::ui::MessagePage;
 using cqrs::ui::SecurityInformationPage;
+using cqrs::ui::SignInPage;
 
 class TestMainWindow : public QObject
 {
@@ -31,6 +33,7 @@ private slots:
     void keepsItsFittedSizeAtOnce();
     void helpLineCanBeSelectedWithTheMouse();
     void tabStopsAreControlsAndScreensStartAtTheTop();
+    void enterPressesTheFocusedButtonOrTheScreensMainOne();
 };
 
 void TestMainWindow::initTestCase()
@@ -171,6 +174,34 @@ void TestMainWindow::tabStopsAreControlsAndScreensStartAtTheTop()
     scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
     window.showScreen(window.messagePage());
     QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+}
+
+void TestMainWindow::enterPressesTheFocusedButtonOrTheScreensMainOne()
+{
+    MainWindow window;
+    SignInPage *page = window.signInPage();
+    window.showScreen(page);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy signIns(page, &SignInPage::signInRequested);
+    QSignalSpy resets(page, &SignInPage::forgottenPasswordRequested);
+    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
+
+    // In a field: the screen's own handling, once.
+    QTest::keyClick(field(page, "password"), Qt::Key_Return);
+    QCOMPARE(signIns.count(), 1);
+    // On the check box beside the fields: the screen's main button.
+    QWidget *remember = page->findChild<QWidget *>(QStringLiteral("rememberUserId"));
+    remember->setFocus();
+    QTest::keyClick(remember, Qt::Key_Return);
+    QCOMPARE(signIns.count(), 2);
+    // On another button: that button, not the main one.
+    button(page, "forgottenPassword")->setFocus();
+    QTest::keyClick(button(page, "forgottenPassword"), Qt::Key_Enter);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(signIns.count(), 2);
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
