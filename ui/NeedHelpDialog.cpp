@@ -62,6 +62,11 @@ NeedHelpDialog::NeedHelpDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // It opens on Close, visibly focused, so Enter closes it rather than copying the details
+    // from an unseen focus on the email link; Tab reaches the email, phone and Copy in order.
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setDefault(true);
+    close->setFocus();
 }
 
 void NeedHelpDialog::copyDetails()

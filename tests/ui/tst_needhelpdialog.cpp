@@ -35,6 +35,22 @@ private slots:
         NeedHelpDialog without;
         QVERIFY(!without.findChild<QPushButton *>(QStringLiteral("copyServiceDeskDetails")));
     }
+
+    void opensOnCloseAndEnterClosesIt()
+    {
+        NeedHelpDialog::setServiceDeskDetails([] { return QStringLiteral("App: CQRS Desktop"); });
+        QApplication::clipboard()->clear();
+        NeedHelpDialog dialog;
+        dialog.open();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *focused = qobject_cast<QPushButton *>(QApplication::focusWidget());
+        QVERIFY2(focused, "the focus is not on a button");
+        QCOMPARE(focused->text(), QStringLiteral("Close"));
+        QTest::keyClick(focused, Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+        NeedHelpDialog::setServiceDeskDetails({});
+    }
 };
 
 QTEST_MAIN(TestNeedHelpDialog)
