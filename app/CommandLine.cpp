@@ -53,8 +53,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail(tr("Give at most one link."));
+    // A link pasted into a terminal or a shortcut can carry a space or line break at its ends,
+    // never inside: dropped here, so a first launch and a hand-over (a line) read it alike.
     if (!positional.isEmpty())
-        result.link = positional.first();
+        result.link = positional.first().trimmed();
     return result;
 }
 

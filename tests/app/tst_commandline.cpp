@@ -41,6 +41,10 @@ void TestCommandLine::linkAfterDoubleDashIsNeverAnOption()
 
 void TestCommandLine::linkWithoutDoubleDash()
 {
+    // Spaces and line breaks around a pasted link are not part of it.
+    const CommandLine pasted = parse({QStringLiteral(" cqrs://register?token=abc\r\n")});
+    QCOMPARE(pasted.link, std::optional<QString>(QStringLiteral("cqrs://register?token=abc")));
+
     const CommandLine line = parse({QStringLiteral("cqrs://register?token=abc")});
     QCOMPARE(line.action, Action::Run);
     QCOMPARE(line.link, std::optional<QString>(QStringLiteral("cqrs://register?token=abc")));
