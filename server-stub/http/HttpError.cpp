@@ -40,6 +40,10 @@ void json(httplib::Response &response, int status, const QJsonObject &body)
 void error(httplib::Response &response, const HttpError &error)
 {
     json(response, error.status(), error.toJson());
+    // RFC 9110 §11.6.1: a 401 names how to authenticate: every API call that can answer it takes
+    // a Bearer token (a session, or the admin key).
+    if (error.status() == 401)
+        response.set_header("WWW-Authenticate", "Bearer realm=\"cqrs\"");
 }
 
 void noContent(httplib::Response &response)

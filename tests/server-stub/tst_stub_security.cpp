@@ -264,6 +264,7 @@ private Q_SLOTS:
         const Reply expired = m_client->get(QStringLiteral("/api/v1/me"), session);
         QCOMPARE(expired.status, 401);
         QCOMPARE(expired.error(), QStringLiteral("invalid_session"));
+        QCOMPARE(expired.header("WWW-Authenticate"), QByteArray("Bearer realm=\"cqrs\""));
         QCOMPARE(m_client->get(QStringLiteral("/api/v1/me"), QStringLiteral("not-a-token")).status,
                  401);
         QCOMPARE(m_client->get(QStringLiteral("/api/v1/me")).status, 401);
