@@ -95,10 +95,13 @@ private slots:
 
     void refusesAValueItCouldNotWriteAsADword_data();
     void refusesAValueItCouldNotWriteAsADword();
+    void refusesAValueItWouldStoreAsSomethingElse_data();
+    void refusesAValueItWouldStoreAsSomethingElse();
     void installsWithoutPropertiesWritingNoPolicy();
     void uninstallLeavesNothingBehind();
     void writesEachPropertyGivenAsATypedPolicyValue();
     void writesNothingToThe32BitRegistryView();
+    void refusesABadValueOnARepairToo();
     void upgradeLeavesOneProductAndKeepsTheManagedValues();
     void refusesADowngrade();
     void uninstallOfTheUpgradeLeavesNothingBehind();
@@ -267,6 +270,24 @@ void MsiInstallTest::refusesAValueItCouldNotWriteAsADword()
     verifyNothingLeft();
 }
 
+void MsiInstallTest::refusesAValueItWouldStoreAsSomethingElse_data()
+{
+    QTest::addColumn<QString>("property");
+    // A leading # makes Windows Installer write a DWORD, binary data or an expandable string.
+    QTest::newRow("number sign") << "SERVER_URL=#42";
+    QTest::newRow("expandable") << "SSO_CLIENT_ID=#%SystemRoot%\\x";
+    // Readable by every user of the computer in the registry, and never used by the app.
+    QTest::newRow("proxy credentials") << "PROXY_URL=http://user:secret@proxy.example:8080";
+}
+
+void MsiInstallTest::refusesAValueItWouldStoreAsSomethingElse()
+{
+    QFETCH(QString, property);
+    const Run run = msiexec(QStringLiteral("/i"), m_msi, {property});
+    QCOMPARE(run.exitCode, asWineExitCode(ErrorInstallFailure));
+    verifyNothingLeft();
+}
+
 void MsiInstallTest::installsWithoutPropertiesWritingNoPolicy()
 {
     const Run run = msiexec(QStringLiteral("/i"), m_msi);
@@ -341,6 +362,16 @@ void MsiInstallTest::writesNothingToThe32BitRegistryView()
         QVERIFY2(sharedKey || !line.contains(QLatin1String("cqrs"), Qt::CaseInsensitive),
                  qPrintable(line));
     }
+}
+
+void MsiInstallTest::refusesABadValueOnARepairToo()
+{
+    // A repair or reinstall writes the values it is given, so it checks them as an install does.
+    const Run run = msiexec(QStringLiteral("/i"), m_msi,
+                            {QStringLiteral("REINSTALL=ALL"), QStringLiteral("REINSTALLMODE=omus"),
+                             QStringLiteral("IDLE_SIGN_OUT_MINUTES=ten")});
+    QCOMPARE(run.exitCode, asWineExitCode(ErrorInstallFailure));
+    QCOMPARE(values(policyKey), managedPolicy);
 }
 
 void MsiInstallTest::upgradeLeavesOneProductAndKeepsTheManagedValues()
