@@ -74,15 +74,21 @@ std::unique_ptr<QSettings> ServiceSettings::openManagedPolicy()
         QStringLiteral("HKEY_LOCAL_MACHINE\\Software\\Policies\\NHS\\CQRS Desktop"),
         QSettings::NativeFormat);
 #else
-    return std::make_unique<QSettings>(QSettings::IniFormat, QSettings::SystemScope, Organisation,
-                                       Application);
+    // The native format is the INI text of /etc/xdg/NHS/CQRS Desktop.conf, the file the docs
+    // name (IniFormat would look for "CQRS Desktop.ini").
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope,
+                                       Organisation, Application);
 #endif
 }
 
 std::unique_ptr<QSettings> ServiceSettings::openUserSettings()
 {
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, Organisation,
-                                       Application);
+    auto settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+                                                Organisation, Application);
+    // Otherwise the system file (the managed policy on Linux) would also read as the person's
+    // own settings wherever they have none, with the person's order of precedence.
+    settings->setFallbacksEnabled(false);
+    return settings;
 }
 
 ServiceSettings::ServiceSettings(std::unique_ptr<QSettings> managed,

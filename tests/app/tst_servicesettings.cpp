@@ -30,6 +30,7 @@ private slots:
     void policyForbiddingTheUserIdRemovesAStoredOne();
     void idleSignOutMinutes_data();
     void idleSignOutMinutes();
+    void policyFileIsTheOneTheDocsName();
 
 private:
     std::unique_ptr<QSettings> managed();
@@ -282,6 +283,38 @@ void TestServiceSettings::idleSignOutMinutes()
     if (policy.isValid())
         managed()->setValue(QStringLiteral("IdleSignOutMinutes"), policy);
     QCOMPARE(make().idleSignOutMinutes(), minutes);
+}
+
+void TestServiceSettings::policyFileIsTheOneTheDocsName()
+{
+#ifdef Q_OS_LINUX
+    // The files the app opens itself, under stand-ins for /etc/xdg and ~/.config.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope,
+                       dir->filePath(QStringLiteral("etc-xdg")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       dir->filePath(QStringLiteral("home-config")));
+    QCOMPARE(ServiceSettings::openManagedPolicy()->fileName(),
+             dir->filePath(QStringLiteral("etc-xdg/NHS/CQRS Desktop.conf")));
+    {
+        QSettings policy(dir->filePath(QStringLiteral("etc-xdg/NHS/CQRS Desktop.conf")),
+                         QSettings::IniFormat);
+        policy.setValue(QStringLiteral("ServerUrl"), QStringLiteral("https://managed.example/"));
+        policy.setValue(QStringLiteral("AllowRememberUserId"), 0);
+        QSettings own(dir->filePath(QStringLiteral("home-config/NHS/CQRS Desktop.conf")),
+                      QSettings::IniFormat);
+        own.setValue(QStringLiteral("ServerUrl"), QStringLiteral("https://own.example/"));
+        own.setValue(QStringLiteral("AllowRememberUserId"), 1);
+    }
+    const ServiceSettings settings(ServiceSettings::openManagedPolicy(),
+                                   ServiceSettings::openUserSettings(), tester);
+    QCOMPARE(settings.serverUrl(), QUrl(QStringLiteral("https://managed.example/")));
+    QCOMPARE(settings.serverUrlSource(), Source::ManagedPolicy);
+    QVERIFY(!settings.allowsRememberingUserId());
+    // The policy file is not also the person's own settings' fallback.
+    QVERIFY(!ServiceSettings::openUserSettings()->fallbacksEnabled());
+#else
+    QSKIP("The managed policy is the registry on Windows");
+#endif
 }
 
 QTEST_APPLESS_MAIN(TestServiceSettings)
