@@ -1,5 +1,7 @@
 #include "ui/ProxyCredentialsDialog.h"
 
+#include "ui/SecretField.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -30,6 +32,7 @@ ProxyCredentialsDialog::ProxyCredentialsDialog(const QString &proxyHost, QWidget
     m_password->setObjectName(QStringLiteral("proxyPassword"));
     m_password->setAccessibleName(tr("Proxy password"));
     m_password->setEchoMode(QLineEdit::Password);
+    keepSecretFromAssistiveTechnology(m_password);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&User name"), m_user);

@@ -1,5 +1,6 @@
 #include "ui/ProxyCredentialsDialog.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -22,6 +23,17 @@ void whenAsked(const std::function<void(ProxyCredentialsDialog *)> &act)
     });
 }
 
+// The text of every typing event assistive technology is sent, as a screen reader speaks it.
+QStringList heard;
+
+void hear(QAccessibleEvent *event)
+{
+    if (event->type() == QAccessible::TextInserted)
+        heard.append(static_cast<QAccessibleTextInsertEvent *>(event)->textInserted());
+    if (event->type() == QAccessible::TextUpdated)
+        heard.append(static_cast<QAccessibleTextUpdateEvent *>(event)->textInserted());
+}
+
 } // namespace
 
 class TestProxyCredentialsDialog : public QObject
@@ -29,6 +41,31 @@ class TestProxyCredentialsDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Before any password field exists, so the app's masking hands events on to this.
+        QAccessible::installUpdateHandler(hear);
+    }
+
+    void typedPasswordIsNeverHeard()
+    {
+        ProxyCredentialsDialog dialog(QStringLiteral("proxy.practice.nhs.uk"), nullptr);
+        // The handler Qt now sends accessibility events to, on their way to AT-SPI or UIA.
+        const QAccessible::UpdateHandler toAssistiveTechnology
+            = QAccessible::installUpdateHandler(nullptr);
+        QAccessible::installUpdateHandler(toAssistiveTechnology);
+        QVERIFY(toAssistiveTechnology);
+
+        // The events Qt 6.4 sends as each character is typed, user name and password alike.
+        heard.clear();
+        for (const char *field : {"proxyUser", "proxyPassword"}) {
+            QAccessibleTextInsertEvent typed(dialog.findChild<QLineEdit *>(QLatin1String(field)), 0,
+                                             QStringLiteral("s3cret"));
+            toAssistiveTechnology(&typed);
+        }
+        QCOMPARE(heard, QStringList({QStringLiteral("s3cret"), QStringLiteral("******")}));
+    }
+
     void givesWhatWasTyped()
     {
         whenAsked([](ProxyCredentialsDialog *dialog) {
