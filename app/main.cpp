@@ -112,7 +112,7 @@ int main(int argc, char *argv[])
     QObject::connect(&receiver, &app::LinkReceiver::linkReceived, &controller,
                      &app::AppController::openLink);
 
-    controller.showSignIn();
+    controller.showSignIn(settings.managedServerUrlProblem());
     window->restorePlacement();
     window->show();
     if (!instance.problem().isEmpty()) {

@@ -134,6 +134,15 @@ QUrl ServiceSettings::serverUrl() const
     return builtInServerUrl();
 }
 
+QString ServiceSettings::managedServerUrlProblem() const
+{
+    if (!m_managed || !m_managed->contains(keyName(ServerUrlKey)) || serverUrlFrom(m_managed.get()))
+        return {};
+    return tr("The CQRS server address your IT team set on this computer cannot be used (it must "
+              "start with https://), so CQRS Desktop is using %1. Ask your IT team to check it.")
+        .arg(serverUrl().toDisplayString());
+}
+
 ServiceSettings::Source ServiceSettings::serverUrlSource() const
 {
     if (serverUrlFrom(m_managed.get()))

@@ -77,6 +77,9 @@ public:
 
     QUrl serverUrl() const;
     Source serverUrlSource() const;
+    // For the person, when IT's server address cannot be used and another stands in: what to
+    // do about it. Empty when IT set none or a usable one.
+    QString managedServerUrlProblem() const;
     SsoSettings ssoSettings() const;
     bool isManaged(const char *key) const;
     // The proxy and trust anchors IT policy sets for every connection the app makes, answering

@@ -111,6 +111,15 @@ void TestServiceSettings::unusableValuesAreSkipped()
     const ServiceSettings settings = make(tester);
     QVERIFY(!settings.isManaged(ServiceSettings::ServerUrlKey));
     QCOMPARE(settings.serverUrl(), tester);
+    // The person is told, with the address used instead and whom to ask.
+    const QString problem = settings.managedServerUrlProblem();
+    QVERIFY2(problem.contains(QStringLiteral("IT team")) && problem.contains(tester.toString()),
+             qPrintable(problem));
+
+    managed()->setValue(QStringLiteral("ServerUrl"), QStringLiteral("https://cqrs.example.com/"));
+    QVERIFY(make(tester).managedServerUrlProblem().isEmpty());
+    managed()->remove(QStringLiteral("ServerUrl"));
+    QVERIFY(make(tester).managedServerUrlProblem().isEmpty());
 }
 
 void TestServiceSettings::usableServerUrls_data()
