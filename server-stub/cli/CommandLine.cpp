@@ -70,6 +70,7 @@ class Messages
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
+    static QString noCommand() { return tr("Say what to do: serve, user, demo, idp or help."); }
     static QString unknownCommand(const QString &given)
     {
         return tr("Unknown command \"%1\".").arg(given);
@@ -97,8 +98,13 @@ public:
 std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QString *error)
 {
     CommandLine line;
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("help")
-        || arguments.first() == QLatin1String("--help")
+    // Exit codes are 0 done, 1 failed, 2 wrong command line: a script that forgot the command
+    // must not read the usage as success.
+    if (arguments.isEmpty()) {
+        *error = Messages::noCommand();
+        return std::nullopt;
+    }
+    if (arguments.first() == QLatin1String("help") || arguments.first() == QLatin1String("--help")
         || arguments.first() == QLatin1String("-h")) {
         line.command = QStringLiteral("help");
         return line;

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void wrongCommandLinesExitWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList {};
         QTest::newRow("unknown command") << QStringList {QStringLiteral("launch")};
         QTest::newRow("unknown user verb")
             << QStringList {QStringLiteral("user"), QStringLiteral("delete")};
@@ -76,8 +77,10 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         StubProcess stub;
         QString err;
-        QCOMPARE(stub.runCommand(arguments, nullptr, &err), 2);
+        QString out;
+        QCOMPARE(stub.runCommand(arguments, &out, &err), 2);
         QVERIFY(err.contains(QStringLiteral("usage:")) || !err.trimmed().isEmpty());
+        QVERIFY2(out.isEmpty(), qPrintable(out));
     }
 
     // A SIGTERM right after "listening on" once arrived before the server was marked running,
