@@ -243,8 +243,10 @@ private slots:
         QCOMPARE(queryValue(authorize, "nonce").size(), 43);
         QVERIFY(queryValue(authorize, "scope").split(u' ').contains(QStringLiteral("openid")));
 
-        // Browsers ask for a favicon: the reply handler's prefix match must not end the sign-in.
-        QVERIFY(attempt.browser.get(redirect.resolved(QUrl(QStringLiteral("/favicon.ico")))).ok());
+        // Browsers ask for a favicon: it is not the redirect and must not end the sign-in.
+        QCOMPARE(
+            attempt.browser.get(redirect.resolved(QUrl(QStringLiteral("/favicon.ico")))).status,
+            404);
         QCOMPARE(attempt.signIn.step(), OidcSignIn::Step::WaitingForBrowser);
 
         const QUrl back = signInAt(attempt);
@@ -466,8 +468,13 @@ private slots:
         const QUrl first = attempt.browser.openedUrl();
         attempt.signIn.cancel();
         QVERIFY(!attempt.signIn.isRunning());
-        // The old redirect address is closed once the attempt is over.
-        QVERIFY(!attempt.browser.get(QUrl(queryValue(first, "redirect_uri"))).ok());
+        // A browser still arriving at the old redirect address is told the sign-in was
+        // cancelled, and its answer reaches nobody.
+        QUrl late(queryValue(first, "redirect_uri"));
+        late.setQuery(QStringLiteral("code=late&state=") + queryValue(first, "state"));
+        const TestBrowser::Page lateAnswer = attempt.browser.get(late);
+        QVERIFY(lateAnswer.ok());
+        QVERIFY(lateAnswer.body.contains("was cancelled"));
 
         attempt.signIn.start(attempt.browser.opener());
         QTRY_VERIFY(attempt.browser.openedUrl() != first);

@@ -1,20 +1,60 @@
 #include "core/oidc/flow/LoopbackReplyHandler.h"
 
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QUrlQuery>
 
 namespace cqrs {
 
 LoopbackReplyHandler::LoopbackReplyHandler(QObject *parent)
-    // The base constructors start listening at once; the plain one on every interface.
-    : QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, parent)
-{
-    answerBrowserWith(Page::Received);
-}
+    : QAbstractOAuthReplyHandler(parent)
+    , m_listener([this](const QUrl &target) { return respond(target); })
+{ }
 
 void LoopbackReplyHandler::answerBrowserWith(Page page)
+{
+    m_answer = page;
+}
+
+void LoopbackReplyHandler::stopWaiting(Page page)
+{
+    m_waiting = false;
+    m_late = page;
+}
+
+bool LoopbackReplyHandler::listenOnLoopback()
+{
+    return m_listener.listen();
+}
+
+quint16 LoopbackReplyHandler::port() const
+{
+    return m_listener.port();
+}
+
+QString LoopbackReplyHandler::callback() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/").arg(m_listener.port());
+}
+
+LoopbackListener::Page LoopbackReplyHandler::respond(const QUrl &target)
+{
+    if (target.path() != QLatin1String("/"))
+        return {404, {}};
+    if (!m_waiting)
+        return {200, html(m_late)};
+    m_answer = Page::NotOurs;
+    // Decoded as Qt 6.4's own handler did, which OidcSignIn's handling of the code expects.
+    QVariantMap values;
+    const auto items = QUrlQuery(target.query()).queryItems();
+    for (const auto &[key, value] : items)
+        values.insert(key, value);
+    emit callbackReceived(values);
+    return {200, html(m_answer)};
+}
+
+QByteArray LoopbackReplyHandler::html(Page page)
 {
     // The app tells the person what happened; the tab only sends them back to it.
     QString heading = tr("You can close this tab");
@@ -39,14 +79,12 @@ void LoopbackReplyHandler::answerBrowserWith(Page page)
                   "Desktop opened.");
         break;
     }
-    setCallbackText(QStringLiteral("<h1 style=\"font-family:sans-serif\">%1</h1>"
-                                   "<p style=\"font-family:sans-serif\">%2</p>")
-                        .arg(heading, text));
-}
-
-bool LoopbackReplyHandler::listenOnLoopback()
-{
-    return isListening() || listen(QHostAddress::LocalHost, 0);
+    return QStringLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                          "<title>CQRS Desktop</title></head><body>"
+                          "<h1 style=\"font-family:sans-serif\">%1</h1>"
+                          "<p style=\"font-family:sans-serif\">%2</p></body></html>")
+        .arg(heading.toHtmlEscaped(), text.toHtmlEscaped())
+        .toUtf8();
 }
 
 void LoopbackReplyHandler::networkReplyFinished(QNetworkReply *reply)

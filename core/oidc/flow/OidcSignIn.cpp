@@ -16,9 +16,9 @@ namespace cqrs {
 namespace {
 
 constexpr int RandomBytes = 32;
-// After the result the reply handler stays a moment, so the "you can close this tab" page
-// still reaches the browser.
-constexpr std::chrono::seconds PageDeliveryGrace {5};
+// After the result the loopback port stays ours a while, answering a browser that arrives late
+// (a login finished after Cancel, a reloaded tab) with a page that sends the person back.
+constexpr std::chrono::minutes LateRedirectGrace {2};
 
 } // namespace
 
@@ -95,7 +95,7 @@ void OidcSignIn::cancel()
 {
     if (!isRunning())
         return;
-    tearDown();
+    tearDown(LoopbackReplyHandler::Page::Cancelled);
     setStep(Step::Idle);
 }
 
@@ -250,7 +250,7 @@ void OidcSignIn::onGranted()
 
 void OidcSignIn::succeed(const QString &idToken, const IdTokenClaims &claims)
 {
-    tearDown();
+    tearDown(LoopbackReplyHandler::Page::Received);
     m_claims = claims;
     setStep(Step::Idle);
     emit finished(idToken);
@@ -260,12 +260,12 @@ void OidcSignIn::fail(const QString &message)
 {
     if (!isRunning())
         return;
-    tearDown();
+    tearDown(LoopbackReplyHandler::Page::Failed);
     setStep(Step::Idle);
     emit failed(message);
 }
 
-void OidcSignIn::tearDown()
+void OidcSignIn::tearDown(LoopbackReplyHandler::Page latePage)
 {
     ++m_attempt;
     m_deadline.stop();
@@ -278,8 +278,8 @@ void OidcSignIn::tearDown()
     }
     if (m_replyHandler) {
         disconnect(m_replyHandler, nullptr, this, nullptr);
-        m_replyHandler->close();
-        QTimer::singleShot(PageDeliveryGrace, m_replyHandler.data(), &QObject::deleteLater);
+        m_replyHandler->stopWaiting(latePage);
+        QTimer::singleShot(LateRedirectGrace, m_replyHandler.data(), &QObject::deleteLater);
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/oidc/flow/LoopbackReplyHandler.h"
 #include "core/oidc/token/IdTokenValidator.h"
 #include "core/oidc/token/Pkce.h"
 #include "core/oidc/token/ProviderMetadata.h"
@@ -21,7 +22,6 @@ class QOAuth2AuthorizationCodeFlow;
 namespace cqrs {
 
 class HttpKeySource;
-class LoopbackReplyHandler;
 
 // Which OpenID provider to sign in with, and as which client: comes from configuration
 // (IT admin policy first), never from a link or a server answer.
@@ -43,9 +43,9 @@ struct OidcClientConfig
 // Qt 6.4 flaws handled here (fixed upstream only in 6.6-6.9): a time-seeded, reused `state`
 // (a fresh one from the system CSPRNG before every grant); a state mismatch or token error
 // that emits nothing (checked here and in LoopbackReplyHandler, with an overall time limit as
-// the last resort); the callback path being a prefix match (requests without any OAuth
-// parameter, such as /favicon.ico, are ignored); the authorization code percent-encoded twice
-// (decoded once at Stage::RequestingAccessToken); the id_token arriving in extraTokens(); a
+// the last resort); a loopback listener without limits (LoopbackReplyHandler has its own; a
+// request to it without any OAuth parameter is ignored); the authorization code percent-encoded
+// twice (decoded once at Stage::RequestingAccessToken); the id_token arriving in extraTokens(); a
 // failed refresh sticking in RefreshingToken (each attempt uses a new flow object).
 //
 // refresh() signs in again without the browser, with a refresh token kept from an earlier
@@ -111,7 +111,8 @@ private:
     void onGranted();
     void succeed(const QString &idToken, const IdTokenClaims &claims);
     void fail(const QString &message);
-    void tearDown();
+    // `latePage` answers any redirect that still arrives.
+    void tearDown(LoopbackReplyHandler::Page latePage);
 
     OidcClientConfig m_config;
     QNetworkAccessManager *m_network = nullptr;
