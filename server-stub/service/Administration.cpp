@@ -22,12 +22,16 @@ bool hasControlCharacters(const QString &text)
 QString Administration::problemWith(const User &user)
 {
     static const QRegularExpression userId(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"));
-    static const QRegularExpression email(
-        QStringLiteral(R"re(^[^\s@<>()",;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$)re"));
+    // Plain ASCII (RFC 5322 dot-atoms; no quoted local parts): the outbox writes addresses into
+    // ASCII mail headers, and an address rewritten there would reach somebody else.
+    static const QRegularExpression email(QStringLiteral(
+        R"re(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64})*)re"
+        R"re(@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$)re"));
     if (!userId.match(user.userId).hasMatch())
         return tr("The User ID must be 1 to 64 characters: letters, digits and . _ @ - "
                   "(starting with a letter or digit).");
-    if (user.email.size() > 254 || !email.match(user.email).hasMatch())
+    if (user.email.size() > 254 || user.email.indexOf(QLatin1Char('@')) > 64
+        || !email.match(user.email).hasMatch())
         return tr("The email address is not valid: give one like name@nhs.net.");
     if (user.displayName.trimmed().isEmpty() || user.displayName.size() > 100
         || hasControlCharacters(user.displayName))
