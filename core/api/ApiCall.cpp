@@ -123,6 +123,11 @@ void ApiCall::onReplyFinished()
         if (m_error.kind == ApiError::Kind::BadResponse
             && ((status >= 502 && status <= 504) || (status >= 500 && viaProxy)))
             m_error.kind = ApiError::Kind::Unreachable;
+        // A failure, not an answer: worth trying again, and the server's words for it (which
+        // may be anything, from a stack trace to a link) are not put in front of the person.
+        else if (status >= 500)
+            m_error.kind
+                = (status == 503) ? ApiError::Kind::Unreachable : ApiError::Kind::ServerFault;
     }
     const bool away = m_error.kind == ApiError::Kind::Unreachable
         || m_error.kind == ApiError::Kind::ProxyUnreachable;

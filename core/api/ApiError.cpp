@@ -30,6 +30,9 @@ QString ApiError::userMessage() const
     case Kind::BadResponse:
         return tr("The CQRS server sent an answer this app does not understand. Try again later; "
                   "if it keeps happening, contact the CQRS Service Desk.");
+    case Kind::ServerFault:
+        return tr("The CQRS server had a problem and could not do this. Try again in a few "
+                  "minutes; if it keeps happening, contact the CQRS Service Desk.");
     case Kind::Refused:
         break;
     }
@@ -78,6 +81,10 @@ QString ApiError::diagnosticCode() const
         return QStringLiteral("proxy_authentication");
     case Kind::BadResponse:
         return QStringLiteral("bad_response (HTTP %1)").arg(httpStatus);
+    case Kind::ServerFault:
+        return QStringLiteral("server_fault %1(HTTP %2)")
+            .arg(code.isEmpty() ? QString() : code.left(64) + QLatin1Char(' '))
+            .arg(httpStatus);
     case Kind::Refused:
         break;
     }

@@ -28,6 +28,7 @@ public:
         ProxyUnreachable, // the proxy server named by IT policy or the system is down
         ProxyRefused, // the proxy wants a user name and password that were not given or wrong
         BadResponse, // an answer that is not what API v1 promises
+        ServerFault, // the server failed (HTTP 500 and the like): its own words are not shown
         Refused, // an API error: `{"error": code, "message": ...}`
     };
 

@@ -167,7 +167,13 @@ void TestApiClient::garbageIsABadResponse_data()
     QTest::newRow("truncated JSON") << http(200, R"({"userId":"x","displayName":"Y)") << bad;
     // A gateway's own page means the server behind it is away, not that it answered nonsense.
     QTest::newRow("502 from a gateway") << http(502, "Bad Gateway") << ApiError::Kind::Unreachable;
-    QTest::newRow("500 page") << http(500, "<html>Oops</html>") << bad;
+    QTest::newRow("500 page") << http(500, "<html>Oops</html>") << ApiError::Kind::ServerFault;
+    QTest::newRow("500 with an API error")
+        << http(500, R"({"error":"internal","message":"<b>Database</b> on fire"})")
+        << ApiError::Kind::ServerFault;
+    QTest::newRow("503 with an API error")
+        << http(503, R"({"error":"maintenance","message":"Back soon"})")
+        << ApiError::Kind::Unreachable;
     QTest::newRow("redirect elsewhere")
         << http(302, "", "Location: https://evil.example/api/v1/registrations/x\r\n") << bad;
     // Qt sees only a closed connection here, the same as a server that went away.
@@ -191,6 +197,9 @@ void TestApiClient::garbageIsABadResponse()
     QVERIFY(!got.result.ok());
     QCOMPARE(got.result.error.kind, kind);
     QVERIFY(!got.result.error.userMessage().isEmpty());
+    // Only API v1's refusals may speak in the server's words.
+    QVERIFY2(!got.result.error.userMessage().contains(QStringLiteral("Database")),
+             qPrintable(got.result.error.userMessage()));
 }
 
 void TestApiClient::silentServerTimesOut()
