@@ -64,6 +64,10 @@ void count(Composition &c, char32_t cp)
     ++c.codePoints;
     if (isControl(cp))
         c.control = true;
+    // Invisible format characters (zero-width space, direction marks, the joiner inside an
+    // emoji) are allowed, but are not "printable" symbols: no category.
+    else if (QChar::category(cp) == QChar::Other_Format)
+        return;
     else if (cp >= U'0' && cp <= U'9')
         c.digit = true;
     else if (QChar::category(cp) == QChar::Letter_Uppercase)

@@ -139,6 +139,14 @@ void TestPasswordPolicy::categories_data()
     QTest::newRow("emoji counts as other")
         << QString::fromUtf8("abcd12\xF0\x9F\x98\x80") << 3 << true;
     QTest::newRow("control char is no category") << QStringLiteral("abcd1234\t") << 3 << false;
+    // Not printable, so not a symbol: a zero-width space or a right-to-left mark pasted from a
+    // document must not be what makes a password strong enough.
+    QTest::newRow("zero-width space is no category")
+        << QString::fromUtf8("zebrafish\u200B7") << 3 << false;
+    QTest::newRow("right-to-left mark is no category")
+        << QString::fromUtf8("zebrafish\u200F7") << 3 << false;
+    QTest::newRow("emoji joined by ZWJ still counts as other")
+        << QString::fromUtf8("zebra7\U0001F468\u200D\U0001F469") << 3 << true;
     QTest::newRow("4 required, 3 present") << QStringLiteral("abcDEF12") << 4 << false;
     QTest::newRow("4 required, 4 present") << QStringLiteral("abcDEF1!") << 4 << true;
     QTest::newRow("1 required") << QStringLiteral("abcdefgh") << 1 << true;
