@@ -19,6 +19,8 @@ BusyIndicator::BusyIndicator(QWidget *parent)
     m_bar->setMaximumWidth(120);
     m_bar->setAccessibleName(tr("Working"));
     m_label->setWordWrap(true);
+    // Not a Tab stop, but where focus waits while the request runs (see takeFocus()).
+    m_label->setFocusPolicy(Qt::ClickFocus);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,6 +36,11 @@ void BusyIndicator::start(const QString &whatIsHappening)
     m_label->setText(whatIsHappening);
     m_bar->setAccessibleDescription(whatIsHappening);
     show();
+}
+
+void BusyIndicator::takeFocus()
+{
+    m_label->setFocus(Qt::OtherFocusReason);
 }
 
 void BusyIndicator::stop()

@@ -18,6 +18,9 @@ public:
     explicit BusyIndicator(QWidget *parent = nullptr);
 
     void start(const QString &whatIsHappening);
+    // Focus waits on what is happening, where Enter or Space does nothing and the next Tab is
+    // Cancel: a second Enter of a double press must not cancel the request it just sent.
+    void takeFocus();
     void stop();
     bool isBusy() const { return !isHidden(); }
 

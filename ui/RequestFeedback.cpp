@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cqrs::ui {
 
 RequestFeedback::RequestFeedback(QWidget *parent)
@@ -79,12 +81,18 @@ bool RequestFeedback::isBusy() const
 void RequestFeedback::setBusy(bool busy)
 {
     QWidget *focused = QApplication::focusWidget();
-    if (busy && focused && window()->isAncestorOf(focused) && !m_busy->isAncestorOf(focused))
+    if (busy && focused && window()->isAncestorOf(focused) && !m_busy->isAncestorOf(focused)) {
         m_focusBeforeBusy = focused;
+        // Disabling the focused field would move focus on, to Cancel or the header's Need help?,
+        // where a second Enter would cancel the request just sent or open Help.
+        if (std::any_of(m_inputs.cbegin(), m_inputs.cend(), [focused](const QWidget *input) {
+                return input == focused || input->isAncestorOf(focused);
+            }))
+            m_busy->takeFocus();
+    }
     for (QWidget *input : std::as_const(m_inputs))
         input->setEnabled(!busy);
-    // Disabling the focused field moved focus on (to the header's Need help?, say): it goes
-    // back where the person was, so that Enter tries again after a problem.
+    // Focus goes back where the person was, so that Enter tries again after a problem.
     if (!busy && m_focusBeforeBusy) {
         if (m_focusBeforeBusy->isEnabled() && m_focusBeforeBusy->isVisible())
             m_focusBeforeBusy->setFocus();

@@ -62,6 +62,7 @@ private slots:
     void malformedLinkSaysWhatToDo();
     void wrongPasswordIsRefusedPlainly();
     void serverDownIsExplained();
+    void aSecondEnterDoesNotCancelTheRequest();
     void aCheckWhileTheServerIsAwaySaysItTriesAgain();
     void nhsmailButtonFollowsPolicy();
     void forgottenPasswordResetsThroughTheSameScreen();
@@ -306,6 +307,39 @@ void TestJourney::serverDownIsExplained()
     // Nothing was checked: what was typed stays for Try again.
     QCOMPARE(field(page, "userId")->text(), QStringLiteral("jsmith01"));
     QCOMPARE(field(page, "password")->text(), QStringLiteral("Harbour#2025"));
+}
+
+// Disabling the focused password field used to hand focus to the busy bar's Cancel, so a second
+// Enter (a double press) cancelled a sign-in the server had already accepted.
+void TestJourney::aSecondEnterDoesNotCancelTheRequest()
+{
+    ServiceSettings down(nullptr, nullptr, QUrl(QStringLiteral("http://127.0.0.1:9/")));
+    app::AppController offline(down);
+    offline.api()->setRetryDelays({std::chrono::seconds(3)});
+    offline.showSignIn();
+    offline.window()->show();
+    offline.window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(offline.window()));
+    ui::SignInPage *page = offline.window()->signInPage();
+    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
+    field(page, "password")->setFocus();
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
+    QTest::keyClick(field(page, "password"), Qt::Key_Return);
+    auto *feedback = widget<ui::RequestFeedback>(page, "requestFeedback");
+    QVERIFY(feedback->isBusy());
+    auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(QApplication::focusWidget() != cancel);
+    QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : offline.window();
+    QTest::keyClick(target, Qt::Key_Return);
+    QTest::keyClick(target, Qt::Key_Space);
+    QVERIFY(feedback->isBusy());
+    QVERIFY(!status(page)->text().contains(QStringLiteral("Cancelled")));
+    // Cancel is still one Tab away for someone who means it.
+    QTest::keyClick(target, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), cancel);
+    QTest::keyClick(cancel, Qt::Key_Return);
+    QTRY_VERIFY(!feedback->isBusy());
+    QCOMPARE(QApplication::focusWidget(), field(page, "password"));
 }
 
 void TestJourney::aCheckWhileTheServerIsAwaySaysItTriesAgain()
