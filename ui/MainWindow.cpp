@@ -124,13 +124,13 @@ QWidget *MainWindow::makeHeader()
     m_screenTitle->setObjectName(QStringLiteral("screenTitle"));
     m_needHelp = new QPushButton(tr("Need &help?"), header);
     m_needHelp->setObjectName(QStringLiteral("needHelp"));
-    m_needHelp->setAutoDefault(true);
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(3 * Theme::unit, 2 * Theme::unit, 3 * Theme::unit, 2 * Theme::unit);
     layout->setSpacing(3 * Theme::unit);
     layout->addWidget(brand);
     layout->addWidget(m_screenTitle, 1);
     layout->addWidget(m_needHelp);
+    pressButtonsOnEnter(header);
     return header;
 }
 

@@ -202,6 +202,16 @@ void TestMainWindow::enterPressesTheFocusedButtonOrTheScreensMainOne()
     QTest::keyClick(button(page, "forgottenPassword"), Qt::Key_Enter);
     QCOMPARE(resets.count(), 1);
     QCOMPARE(signIns.count(), 2);
+
+    // Tabbing over every button, the main one included, leaves it the main one: still drawn as
+    // such and still pressed by Enter on the check box.
+    field(page, "userId")->setFocus();
+    for (int i = 0; i < 12; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(button(page, "signIn")->isDefault());
+    remember->setFocus();
+    QTest::keyClick(remember, Qt::Key_Return);
+    QCOMPARE(signIns.count(), 3);
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
