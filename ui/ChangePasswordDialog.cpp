@@ -5,6 +5,7 @@
 #include "ui/PasswordChecklist.h"
 #include "ui/ReadingOrder.h"
 #include "ui/RequestFeedback.h"
+#include "ui/ScrollToFocus.h"
 #include "ui/SecretField.h"
 
 #include <QDialogButtonBox>
@@ -58,6 +59,7 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     m_scroll->setFrameShape(QFrame::NoFrame);
     // Not a Tab stop: the dialog opens in Current password, and Tab goes on to the new one.
     m_scroll->setFocusPolicy(Qt::NoFocus);
+    scrollToFocus(m_scroll);
     m_current->setFocus();
 
     auto *layout = new QVBoxLayout(this);

@@ -5,10 +5,12 @@
 #include "ui/HomePage.h"
 #include "ui/MessagePage.h"
 #include "ui/NeedHelpDialog.h"
+#include "ui/ScrollToFocus.h"
 #include "ui/SecurityInformationPage.h"
 #include "ui/SignInPage.h"
 #include "ui/Theme.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -164,6 +166,7 @@ QWidget *MainWindow::makeContent()
     // Not a Tab stop of its own: it would be an unnamed control with nothing to show focus on.
     // Tabbing to a control below the fold still scrolls it into view.
     scroll->setFocusPolicy(Qt::NoFocus);
+    scrollToFocus(scroll);
     m_scroll = scroll;
     return scroll;
 }

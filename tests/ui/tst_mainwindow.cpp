@@ -168,6 +168,12 @@ void TestMainWindow::tabStopsAreControlsAndScreensStartAtTheTop()
         QWidget *focused = QApplication::focusWidget();
         QVERIFY(focused);
         QVERIFY2(!qobject_cast<QAbstractScrollArea *>(focused), qPrintable(focused->objectName()));
+        // And on screen, also when Tab comes into the screen from the header.
+        if (scroll->widget()->isAncestorOf(focused)) {
+            const int top = focused->mapTo(scroll->viewport(), QPoint(0, 0)).y();
+            QVERIFY2(top >= 0 && top + focused->height() <= scroll->viewport()->height(),
+                     qPrintable(QStringLiteral("%1 at %2").arg(focused->objectName()).arg(top)));
+        }
     }
 
     // Scrolled to its foot, then another screen: that one starts at its title.
