@@ -2,9 +2,11 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QUrl>
 
 namespace cqrs::ui {
 
@@ -15,13 +17,14 @@ void addContact(QGridLayout *grid, int row, const QString &what, const QString &
 {
     auto *parent = grid->parentWidget();
     auto *caption = new QLabel(what, parent);
-    auto *link = new QLabel(QStringLiteral("<a href=\"%1\">%2</a>").arg(href, text.toHtmlEscaped()),
-                            parent);
+    // A button drawn as a link, not a label holding one: a label with a link is two Tab stops
+    // (the label, then the link) with no visible focus on the first.
+    auto *link = new QPushButton(text, parent);
     link->setObjectName(QString::fromLatin1(name));
-    link->setTextFormat(Qt::RichText);
-    link->setOpenExternalLinks(true);
-    link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    link->setFlat(true);
     link->setAccessibleName(what + QLatin1Char(' ') + text);
+    QObject::connect(link, &QPushButton::clicked, link,
+                     [href] { QDesktopServices::openUrl(QUrl(href)); });
     caption->setBuddy(link);
     auto *copy = new QPushButton(HelpContacts::tr("Copy"), parent);
     copy->setObjectName(QString::fromLatin1(name) + QStringLiteral("Copy"));

@@ -4,8 +4,8 @@
 
 namespace cqrs::ui {
 
-// The CQRS Service Desk's email and phone: each a clickable link (mailto:, tel:), selectable
-// text, and a Copy button, because many practice PCs have no mail or phone handler set up.
+// The CQRS Service Desk's email and phone: each a link (mailto:, tel:) and a Copy button,
+// because many practice PCs have no mail or phone handler set up.
 class HelpContacts : public QWidget
 {
     Q_OBJECT
