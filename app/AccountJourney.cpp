@@ -4,6 +4,7 @@
 #include "app/RefusalWords.h"
 #include "app/RequestSlot.h"
 #include "app/SignInMemory.h"
+#include "core/api/ApiContract.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/HomePage.h"
 #include "ui/IdleWarningDialog.h"
@@ -177,7 +178,11 @@ void AccountJourney::passwordChangeAnswered(const ApiResult<Done> &r)
         return;
     }
     const RefusalWords::Words words = RefusalWords::forPasswordChange(r.error);
-    m_dialog->showRefusal(words.message, r.error.violations, words.ruleDetail);
+    if (r.error.kind == ApiError::Kind::Refused
+        && r.error.code == api::Errors::InvalidCredentials.code)
+        m_dialog->refuseCurrentPassword(words.message);
+    else
+        m_dialog->showRefusal(words.message, r.error.violations, words.ruleDetail);
 }
 
 } // namespace cqrs::app

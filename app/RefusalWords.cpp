@@ -1,6 +1,7 @@
 #include "app/RefusalWords.h"
 
 #include "core/api/ApiContract.h"
+#include "ui/HelpContacts.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -52,12 +53,18 @@ RefusalWords::Words RefusalWords::forLink(const ApiError &error, bool resetLink)
     const QString title = tr("This link cannot be used");
     if (refused(error, api::Errors::TokenExpired))
         return {title, tr("This %1 has expired.").arg(kind) + QLatin1Char(' ') + whatNext, {}};
+    // Also what a person reads who pressed Cancel (or lost the connection) after the server had
+    // set the password: so it says first that the password may be set.
     if (refused(error, api::Errors::TokenUsed))
-        return {
-            title,
-            tr("This %1 has already been used. If you have set your password, sign in.").arg(kind)
-                + QLatin1Char(' ') + tr("If not:") + QLatin1Char(' ') + whatNext,
-            {}};
+        return {title,
+                resetLink ? tr("This password reset link has already been used. If you set a new "
+                               "password with it, sign in with that password. If not, choose "
+                               "\"Forgotten your password?\" on the sign-in screen to get a new "
+                               "link.")
+                          : tr("This registration link has already been used. If you set your "
+                               "password with it, sign in with that password. If not, ask your "
+                               "CQRS User Administrator to send you a new link."),
+                {}};
     if (refused(error, api::Errors::UnknownToken))
         return {title,
                 tr("This %1 is not recognised. A newer link may have replaced it.").arg(kind)
@@ -68,7 +75,13 @@ RefusalWords::Words RefusalWords::forLink(const ApiError &error, bool resetLink)
 
 QString RefusalWords::forNewPassword(const ApiError &error)
 {
-    return error.violations.contains(MinAgeRule) ? minAgeRefusal(error) : error.userMessage();
+    // Only a reset link meets the minimum age, and whoever uses one may be unable to sign in.
+    if (error.violations.contains(MinAgeRule))
+        return minAgeRefusal(error) + QLatin1Char(' ')
+            + tr("If you cannot sign in until then, call the CQRS Service Desk on %1: they can "
+                 "help.")
+                  .arg(ui::HelpContacts::phone());
+    return error.userMessage();
 }
 
 RefusalWords::Words RefusalWords::forPasswordChange(const ApiError &error)
@@ -78,7 +91,7 @@ RefusalWords::Words RefusalWords::forPasswordChange(const ApiError &error)
         return {{}, message, {{MinAgeRule, message}}};
     }
     if (refused(error, api::Errors::InvalidCredentials))
-        return {{}, tr("Your current password is not correct."), {}};
+        return {{}, tr("Your current password is not correct. Type it again."), {}};
     return {{}, error.userMessage(), {}};
 }
 

@@ -91,6 +91,13 @@ void ChangePasswordDialog::showRefusal(const QString &message, const QStringList
         fitToContent();
 }
 
+void ChangePasswordDialog::refuseCurrentPassword(const QString &message)
+{
+    m_feedback->showError(message);
+    m_current->clear();
+    m_current->setFocus();
+}
+
 void ChangePasswordDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);

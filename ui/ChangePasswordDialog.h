@@ -28,6 +28,9 @@ public:
     void showRefusal(const QString &message, const QStringList &violations,
                      const QHash<QString, QString> &detail = {});
 
+    // The current password was wrong: it is cleared and typed again, where focus now goes.
+    void refuseCurrentPassword(const QString &message);
+
     // Esc and the window's close button do nothing while the server is answering: closing
     // then would drop its answer unseen. Cancel on the progress line stops the request first.
     void reject() override;

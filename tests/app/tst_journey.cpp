@@ -226,9 +226,17 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
     QTRY_VERIFY(changePasswordDialog() != nullptr);
     dialog = changePasswordDialog();
-    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour#2025"));
+    // A mistyped current password: typed again where focus goes, the new one kept.
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour#2052"));
     QTest::keyClicks(field(dialog, "newPassword"), QStringLiteral("Violet!2026"));
     QTest::keyClicks(field(dialog, "confirmPassword"), QStringLiteral("Violet!2026"));
+    QTest::keyClick(field(dialog, "confirmPassword"), Qt::Key_Return);
+    QTRY_VERIFY(status(dialog)->isError());
+    QVERIFY2(status(dialog)->text().contains(QStringLiteral("not correct")),
+             qPrintable(status(dialog)->text()));
+    QCOMPARE(QApplication::focusWidget(), field(dialog, "currentPassword"));
+    QVERIFY(field(dialog, "currentPassword")->text().isEmpty());
+    QTest::keyClicks(field(dialog, "currentPassword"), QStringLiteral("Harbour#2025"));
     QTest::keyClick(field(dialog, "confirmPassword"), Qt::Key_Return);
     QTRY_VERIFY(changePasswordDialog() == nullptr);
     QCOMPARE(screen(), QStringLiteral("home"));
@@ -425,6 +433,8 @@ void TestJourney::forgottenPasswordResetsThroughTheSameScreen()
     ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
     QTRY_VERIFY(status(page)->isError());
     QVERIFY(status(page)->text().contains(QStringLiteral("change it again after")));
+    // Someone who has forgotten their password cannot just wait three days: who can help.
+    QVERIFY(status(page)->text().contains(QStringLiteral("0330 124 4039")));
     QCOMPARE(widget<ui::PasswordChecklist>(page, "passwordChecklist")->stateOf(PolicyRule::MinAge),
              ui::PasswordChecklist::State::NotMet);
 

@@ -28,6 +28,7 @@ private slots:
     void cleanup();
     void closingWhileHelpIsOpenTakesHelpWithIt();
     void escapeWhileBusyKeepsTheDialog();
+    void aWrongCurrentPasswordIsTypedAgain();
     void guidesTowardsAStrongNewPassword();
     void wrappedTextIsNeverCutOff();
     void opensInCurrentPasswordWithItsButtonsOnScreen();
@@ -84,6 +85,19 @@ void TestChangePasswordDialog::escapeWhileBusyKeepsTheDialog()
     dialog->showRefusal(QStringLiteral("Your current password is not correct."), {});
     QTest::keyClick(dialog.data(), Qt::Key_Escape);
     QTRY_VERIFY(dialog.isNull());
+}
+
+void TestChangePasswordDialog::aWrongCurrentPasswordIsTypedAgain()
+{
+    QTest::keyClicks(field(dialog.data(), "currentPassword"), QStringLiteral("Not-my-pass1"));
+    QTest::keyClicks(field(dialog.data(), "newPassword"), QStringLiteral("Kettle orbit 9!"));
+    QTest::keyClicks(field(dialog.data(), "confirmPassword"), QStringLiteral("Kettle orbit 9!"));
+    dialog->feedback()->showBusy(QStringLiteral("Changing your password…"));
+    dialog->refuseCurrentPassword(QStringLiteral("Your current password is not correct."));
+    QCOMPARE(QApplication::focusWidget(), field(dialog.data(), "currentPassword"));
+    QVERIFY(field(dialog.data(), "currentPassword")->text().isEmpty());
+    QCOMPARE(field(dialog.data(), "newPassword")->text(), QStringLiteral("Kettle orbit 9!"));
+    QVERIFY(status(dialog.data())->isError());
 }
 
 void TestChangePasswordDialog::guidesTowardsAStrongNewPassword()
