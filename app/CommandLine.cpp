@@ -46,6 +46,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(server)) {
         result.server = QUrl(parser.value(server), QUrl::StrictMode);
+        // Never echoed: it may carry a password.
+        if (!result.server.userInfo().isEmpty())
+            return fail(tr("--server must not contain a user name or password. Give the "
+                           "address only, such as https://cqrs.example.nhs.uk/."));
         if (!ServiceSettings::isUsableServerUrl(result.server))
             return fail(tr("--server needs an https:// address (or http:// on this computer), "
                            "such as https://cqrs.example.nhs.uk/."));
@@ -55,7 +59,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return fail(tr("Give at most one link."));
     // A link pasted into a terminal or a shortcut can carry a space or line break at its ends,
     // never inside: dropped here, so a first launch and a hand-over (a line) read it alike.
-    if (!positional.isEmpty())
+    // An empty one (a shortcut's %u with nothing in it) is no link: the app just opens.
+    if (!positional.isEmpty() && !positional.first().trimmed().isEmpty())
         result.link = positional.first().trimmed();
     return result;
 }

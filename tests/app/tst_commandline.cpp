@@ -49,6 +49,9 @@ void TestCommandLine::linkWithoutDoubleDash()
     QCOMPARE(line.action, Action::Run);
     QCOMPARE(line.link, std::optional<QString>(QStringLiteral("cqrs://register?token=abc")));
     QVERIFY(!parse({}).link);
+    // An empty link is none: a second launch just brings the first window forward.
+    QVERIFY(!parse({QStringLiteral("--"), QString()}).link);
+    QVERIFY(!parse({QStringLiteral(" \n")}).link);
 }
 
 void TestCommandLine::serverOption()
@@ -72,6 +75,8 @@ void TestCommandLine::refusals_data()
         << QStringList {QStringLiteral("--server"), QStringLiteral("http://cqrs.example.com")};
     QTest::newRow("server not a URL")
         << QStringList {QStringLiteral("--server"), QStringLiteral("cqrs example")};
+    QTest::newRow("server with a password") << QStringList {
+        QStringLiteral("--server"), QStringLiteral("https://user:hunter2@cqrs.example.com/")};
 }
 
 void TestCommandLine::refusals()
@@ -80,6 +85,10 @@ void TestCommandLine::refusals()
     const CommandLine line = parse(arguments);
     QCOMPARE(line.action, Action::Fail);
     QVERIFY(!line.message.isEmpty());
+    QVERIFY(!line.message.contains(QStringLiteral("hunter2")));
+    // Said for what it is: an https address with a password is not "not https".
+    if (arguments.last().contains(QLatin1Char('@')))
+        QVERIFY2(line.message.contains(QStringLiteral("password")), qPrintable(line.message));
 }
 
 void TestCommandLine::helpNamesTheProgram()
