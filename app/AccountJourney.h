@@ -38,6 +38,7 @@ public:
     // perhaps someone else), so the person is signed out, the session ended at the server too,
     // and the account's dialogs close, answered or not.
     void leaveForLink();
+    bool isSignedIn() const { return m_user.has_value(); }
 
 signals:
     // Back to the sign-in screen, saying why.

@@ -8,11 +8,14 @@
 #include "app/SignInMemory.h"
 #include "core/api/ApiClient.h"
 #include "core/api/ServiceDeskDetails.h"
+#include "core/links/RegistrationLink.h"
 #include "core/settings/ServiceSettings.h"
 #include "core/transport/ProxyCredentials.h"
+#include "ui/LinkArrival.h"
 #include "ui/MainWindow.h"
 #include "ui/ProxyCredentialsDialog.h"
 #include "ui/RequestFeedback.h"
+#include "ui/SecurityInformationPage.h"
 
 namespace cqrs::app {
 
@@ -117,12 +120,35 @@ QString AppController::serviceDeskDetails() const
 
 void AppController::openLink(const QString &text)
 {
+    m_window->bringToFront();
+    const auto link = RegistrationLink::parse(text);
+    // Clicked twice in the email: what was typed for it stays.
+    if (link && m_link && m_link->isShowing(*link))
+        return;
+    const bool signedIn = m_account && m_account->isSignedIn();
+    const bool typing = m_window->currentScreenName() == QLatin1String("security-information")
+        && m_window->securityInformationPage()->hasTypedPassword();
+    if (!signedIn && !typing)
+        return followLink(text);
+    if (!link)
+        return ui::tellLinkUnusable(m_window.get(), RegistrationLink::problemWith(text),
+                                    signedIn ? tr("You are still signed in.")
+                                             : tr("What you typed here is still there."));
+    ui::askToOpenLink(m_window.get(),
+                      signedIn ? tr("Opening the link signs you out of CQRS Desktop first, and "
+                                    "closes anything you have open.")
+                               : tr("Opening the link clears the password you have typed here."),
+                      signedIn ? tr("&Stay signed in") : tr("&Keep what I typed"),
+                      [this, text] { followLink(text); });
+}
+
+void AppController::followLink(const QString &text)
+{
     // The link's screen replaces whatever was open, a signed-in account, a dialog and an NHSmail
     // sign-in included.
     if (m_account)
         m_account->leaveForLink();
     m_request->cancel();
-    m_window->bringToFront();
     linkJourney()->open(text);
 }
 

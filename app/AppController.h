@@ -55,6 +55,8 @@ public:
 
     void showSignIn(const QString &info = {});
     // A link from the command line, a second launch or the operating system; untrusted text.
+    // Someone signed in or typing a new password is asked first (an unusable link is only
+    // reported): any web page can open a link.
     void openLink(const QString &text);
 
     // "Copy details for the service desk": the CQRS server's last error and the last NHSmail
@@ -66,6 +68,7 @@ private:
     // the sign-in screen before the window shows.
     LinkJourney *linkJourney();
     AccountJourney *accountJourney();
+    void followLink(const QString &text);
 
     ProxyCredentials *m_proxyCredentials;
     NetworkAccess m_network;

@@ -46,6 +46,11 @@ void LinkJourney::open(const QString &text)
     load(*link);
 }
 
+bool LinkJourney::isShowing(const RegistrationLink &link) const
+{
+    return m_link == link && m_window.currentScreenName() == QLatin1String("security-information");
+}
+
 void LinkJourney::load(const RegistrationLink &link)
 {
     m_link = link;

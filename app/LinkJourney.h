@@ -28,6 +28,9 @@ public:
 
     // Untrusted text: a command line, a second launch, the operating system.
     void open(const QString &text);
+    // The Security Information screen of `link` is on screen, e.g. the person clicked the
+    // email's link a second time.
+    bool isShowing(const RegistrationLink &link) const;
 
 signals:
     // The password is set: the sign-in screen, saying so, with the User ID filled in.

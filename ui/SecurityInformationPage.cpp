@@ -115,4 +115,10 @@ void SecurityInformationPage::updateSubmit()
     m_submit->setEnabled(!m_feedback->isBusy() && m_form->isAcceptable());
 }
 
+bool SecurityInformationPage::hasTypedPassword() const
+{
+    return !m_form->passwordField()->text().isEmpty()
+        || !m_form->confirmationField()->text().isEmpty();
+}
+
 } // namespace cqrs::ui

@@ -26,6 +26,8 @@ public:
 
     void start(Purpose purpose, const PasswordOwner &owner, const PasswordPolicy &policy);
     void showRefusal(const QString &message, const QStringList &violations = {});
+    // Something is typed in either password field, which opening another link would clear.
+    bool hasTypedPassword() const;
 
     // Busy bar with Cancel, status line, input lock; its Cancel is this page's cancelRequested.
     RequestFeedback *feedback() const { return m_feedback; }

@@ -18,6 +18,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -63,6 +64,7 @@ private slots:
     void wrongPasswordIsRefusedPlainly();
     void serverDownIsExplained();
     void aSecondEnterDoesNotCancelTheRequest();
+    void aLinkDoesNotClearATypedPasswordUnasked();
     void aCheckWhileTheServerIsAwaySaysItTriesAgain();
     void nhsmailButtonFollowsPolicy();
     void forgottenPasswordResetsThroughTheSameScreen();
@@ -86,6 +88,17 @@ private:
     ui::ChangePasswordDialog *changePasswordDialog() const
     {
         return controller->window()->findChild<ui::ChangePasswordDialog *>();
+    }
+
+    // An open (not yet closed) message box, wherever it sits.
+    static QMessageBox *messageBox(const char *name)
+    {
+        for (QWidget *widget : QApplication::allWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (box && box->objectName() == QLatin1String(name) && box->isVisible())
+                return box;
+        }
+        return nullptr;
     }
 
     // Sessions of this User ID the server would still accept.
@@ -350,6 +363,37 @@ void TestJourney::aSecondEnterDoesNotCancelTheRequest()
     QCOMPARE(QApplication::focusWidget(), field(page, "password"));
 }
 
+void TestJourney::aLinkDoesNotClearATypedPasswordUnasked()
+{
+    createUser(QStringLiteral("first.typist"));
+    const QString first = client.newestAppLink(QStringLiteral("register"));
+    controller->openLink(first);
+    QTRY_COMPARE(screen(), QStringLiteral("security-information"));
+    ui::SecurityInformationPage *page = controller->window()->securityInformationPage();
+    QTest::keyClicks(field(page, "newPassword"), QStringLiteral("Harbour#77x"));
+
+    // The email's link clicked again: what was typed stays, nothing is asked.
+    controller->openLink(first);
+    QTest::qWait(50);
+    QVERIFY(messageBox("openLinkQuestion") == nullptr);
+    QCOMPARE(field(page, "newPassword")->text(), QStringLiteral("Harbour#77x"));
+
+    // Another link: asked first; keeping what was typed keeps it.
+    createUser(QStringLiteral("second.typist"));
+    const QString second = client.newestAppLink(QStringLiteral("register"));
+    controller->openLink(second);
+    QTRY_VERIFY(messageBox("openLinkQuestion") != nullptr);
+    QTest::keyClick(messageBox("openLinkQuestion"), Qt::Key_Escape);
+    QTRY_VERIFY(messageBox("openLinkQuestion") == nullptr);
+    QCOMPARE(field(page, "newPassword")->text(), QStringLiteral("Harbour#77x"));
+    QCOMPARE(label(page, "userId")->text(), QStringLiteral("first.typist"));
+    controller->openLink(second);
+    QTRY_VERIFY(messageBox("openLinkQuestion") != nullptr);
+    QTest::mouseClick(button(messageBox("openLinkQuestion"), "openLink"), Qt::LeftButton);
+    QTRY_COMPARE(label(page, "userId")->text(), QStringLiteral("second.typist"));
+    QVERIFY(field(page, "newPassword")->text().isEmpty());
+}
+
 void TestJourney::aCheckWhileTheServerIsAwaySaysItTriesAgain()
 {
     ServiceSettings down(nullptr, nullptr, QUrl(QStringLiteral("http://127.0.0.1:9/")));
@@ -459,9 +503,28 @@ void TestJourney::aLinkWhileSignedInEndsTheSession()
     QTest::mouseClick(button(controller->window()->homePage(), "changePassword"), Qt::LeftButton);
     QTRY_VERIFY(changePasswordDialog() != nullptr);
 
-    // A link (someone else's, perhaps, at a shared computer) arrives from a second launch.
+    // Any web page can open a link: one that cannot be used changes nothing.
+    controller->openLink(QStringLiteral("cqrs://x"));
+    QTRY_VERIFY(messageBox("linkUnusable") != nullptr);
+    QVERIFY(messageBox("linkUnusable")->text().contains(QStringLiteral("still signed in")));
+    messageBox("linkUnusable")->close();
+    QVERIFY(changePasswordDialog() != nullptr);
+    QCOMPARE(screen(), QStringLiteral("home"));
+    QCOMPARE(liveSessionsOf(userId), 1);
+
+    // A link (someone else's, perhaps, at a shared computer) arrives from a second launch: the
+    // person is asked first.
     createUser(QStringLiteral("next.person"));
-    controller->openLink(client.newestAppLink(QStringLiteral("register")));
+    const QString nextLink = client.newestAppLink(QStringLiteral("register"));
+    controller->openLink(nextLink);
+    QTRY_VERIFY(messageBox("openLinkQuestion") != nullptr);
+    QTest::mouseClick(button(messageBox("openLinkQuestion"), "stay"), Qt::LeftButton);
+    QTRY_VERIFY(messageBox("openLinkQuestion") == nullptr);
+    QCOMPARE(screen(), QStringLiteral("home"));
+    QCOMPARE(liveSessionsOf(userId), 1);
+    controller->openLink(nextLink);
+    QTRY_VERIFY(messageBox("openLinkQuestion") != nullptr);
+    QTest::mouseClick(button(messageBox("openLinkQuestion"), "openLink"), Qt::LeftButton);
     QTRY_COMPARE(screen(), QStringLiteral("security-information"));
     QVERIFY(changePasswordDialog() == nullptr);
     QVERIFY(!controller->api()->hasSession());
