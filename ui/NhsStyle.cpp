@@ -184,6 +184,25 @@ void NhsStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *optio
     QProxyStyle::drawPrimitive(element, option, painter, widget);
 }
 
+void NhsStyle::drawComplexControl(ComplexControl control, const QStyleOptionComplex *option,
+                                  QPainter *painter, const QWidget *widget) const
+{
+    QProxyStyle::drawComplexControl(control, option, painter, widget);
+    // Fusion's handle is near white on a near-white track (about 1.1:1): at 200 % it is often
+    // the only sign there is more below, so it gets the firm edge colour (3:1 and more).
+    if (control == CC_ScrollBar) {
+        const QRect handle = subControlRect(control, option, SC_ScrollBarSlider, widget);
+        if (handle.isValid()) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(m_colours.inputBorder);
+            painter->drawRoundedRect(QRectF(handle).adjusted(2, 2, -2, -2), radius, radius);
+            painter->restore();
+        }
+    }
+}
+
 void NhsStyle::drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
                            const QWidget *widget) const
 {

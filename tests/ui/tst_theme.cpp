@@ -7,6 +7,8 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyleOptionSlider>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -46,6 +48,7 @@ private slots:
     void darkOrHighContrastUsesSystemColours();
     void primaryButtonAndHeaderBandAreDrawnInTheBrand();
     void toneColoursALabelAndGoesAgain();
+    void scrollBarHandleStandsOutFromItsTrack();
     void focusedControlsShowTheYellowFocus_data();
     void focusedControlsShowTheYellowFocus();
 };
@@ -186,6 +189,33 @@ void TestTheme::focusedControlsShowTheYellowFocus()
     // Enough yellow to be seen at a glance: at least a tenth of the control.
     QVERIFY2(pixelsOf(focused, yellow) * 10 >= focused.width() * focused.height(),
              qPrintable(QString::number(pixelsOf(focused, yellow))));
+}
+
+void TestTheme::scrollBarHandleStandsOutFromItsTrack()
+{
+    QScrollBar bar(Qt::Vertical);
+    bar.setRange(0, 100);
+    bar.setPageStep(20);
+    bar.resize(bar.sizeHint().width(), 300);
+    const QImage image = bar.grab().toImage();
+    QStyleOptionSlider option;
+    option.initFrom(&bar);
+    option.orientation = Qt::Vertical;
+    option.minimum = bar.minimum();
+    option.maximum = bar.maximum();
+    option.sliderPosition = bar.value();
+    option.sliderValue = bar.value();
+    option.pageStep = bar.pageStep();
+    option.singleStep = bar.singleStep();
+    const QRect handle = bar.style()->subControlRect(QStyle::CC_ScrollBar, &option,
+                                                     QStyle::SC_ScrollBarSlider, &bar);
+    const QRect track = bar.style()->subControlRect(QStyle::CC_ScrollBar, &option,
+                                                    QStyle::SC_ScrollBarAddPage, &bar);
+    QVERIFY(handle.isValid() && track.isValid());
+    const QColor handleColour = image.pixelColor(handle.center());
+    const QColor trackColour = image.pixelColor(track.center());
+    QVERIFY2(contrastRatio(handleColour, trackColour) >= 3.0,
+             qPrintable(QStringLiteral("%1 on %2").arg(handleColour.name(), trackColour.name())));
 }
 
 void TestTheme::primaryButtonAndHeaderBandAreDrawnInTheBrand()
