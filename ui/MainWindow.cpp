@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <QWindow>
 
@@ -259,9 +260,16 @@ QSize MainWindow::fittingSize()
 void MainWindow::placeCentred(QSize wanted)
 {
     const QRect available = screen()->availableGeometry();
+    // The title bar and borders come on top of the size given here. Before the window is first
+    // shown the window manager has not said how big they are, so the style's guess stands in;
+    // otherwise a window as tall as the screen would put its foot behind the task bar.
+    const int frame = std::max(frameGeometry().height() - height(),
+                               style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this)
+                                   + 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth));
     resize(std::max(std::min(wanted.width(), available.width()), minimumWidth()),
-           std::max(std::min(wanted.height(), available.height()), minimumHeight()));
-    move(available.center() - rect().center());
+           std::max(std::min(wanted.height(), available.height() - frame), minimumHeight()));
+    move(available.left() + (available.width() - width()) / 2,
+         available.top() + std::max(0, (available.height() - height() - frame) / 2));
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -12,6 +12,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 
 using cqrs::ui::HomePage;
@@ -19,6 +20,13 @@ using cqrs::ui::MainWindow;
 using cqrs::ui::MessagePage;
 using cqrs::ui::SecurityInformationPage;
 using cqrs::ui::SignInPage;
+
+// What MainWindow allows for the title bar and borders before the window manager has said.
+int titleBarGuess(const QWidget &window)
+{
+    return window.style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, &window)
+        + 2 * window.style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+}
 
 class TestMainWindow : public QObject
 {
@@ -53,8 +61,10 @@ void TestMainWindow::opensCentredWithSecurityInformationUnscrolled()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect available = window.screen()->availableGeometry();
     const QPoint offCentre = window.frameGeometry().center() - available.center();
-    // Placed before it has a frame, so centred to within the frame's width.
-    QVERIFY2(qAbs(offCentre.x()) <= 8 && qAbs(offCentre.y()) <= 8,
+    // Placed before it has a frame, so centred with room for the title bar the style expects
+    // (this test's platform draws none), to within a frame's width.
+    const int titleBar = titleBarGuess(window);
+    QVERIFY2(qAbs(offCentre.x()) <= 8 && qAbs(offCentre.y() + titleBar / 2) <= 8,
              qPrintable(QStringLiteral("%1, %2").arg(offCentre.x()).arg(offCentre.y())));
     QVERIFY(window.height() < available.height());
     const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
@@ -143,7 +153,8 @@ void TestMainWindow::keepsItsFittedSizeAtOnce()
     larger.showScreen(larger.signInPage());
     larger.restorePlacement();
     QVERIFY2(larger.height() > fitted.height()
-                 || larger.height() == larger.screen()->availableGeometry().height(),
+                 || larger.height()
+                     == larger.screen()->availableGeometry().height() - titleBarGuess(larger),
              qPrintable(QStringLiteral("%1 vs %2").arg(larger.height()).arg(fitted.height())));
 }
 
