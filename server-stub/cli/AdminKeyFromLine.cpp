@@ -23,6 +23,13 @@ public:
                   "read it.")
             .arg(file);
     }
+    static QString emptyFile(const QString &file)
+    {
+        return tr("The admin key file %1 holds no key. Put a key of at least %2 characters in "
+                  "it, for example: openssl rand -base64 24 >%1")
+            .arg(file)
+            .arg(MinimumAdminKeyLength);
+    }
     static QString tooShort(qsizetype length)
     {
         return tr("The admin key has %1 characters; it must have at least %2, because a short "
@@ -50,6 +57,11 @@ std::optional<QString> adminKey(const CommandLine &line, QString *error)
         }
         // A key file usually ends with a newline, which is not part of the key.
         key = QString::fromUtf8(source.read(4096)).trimmed();
+        // Naming a file asks for the admin API: an empty one must not quietly turn it off.
+        if (key.isEmpty()) {
+            *error = Messages::emptyFile(file);
+            return std::nullopt;
+        }
     } else {
         key = line.value(
             QStringLiteral("admin-key"),

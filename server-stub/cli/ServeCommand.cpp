@@ -98,6 +98,8 @@ int serve(const CommandLine &line)
     }
     const sigset_t stopSignals = blockStopSignals();
     Backend backend(*settings);
+    // Only `serve` may: the other commands run beside a server whose attempts are real.
+    backend.throttle().forgetAttemptsInProgress();
     const SsoSwitches sso {line.flag(QStringLiteral("idp")), line.flag(QStringLiteral("dev")),
                            trustIssuer, trustAudience};
     Router router;

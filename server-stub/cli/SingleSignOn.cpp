@@ -12,6 +12,8 @@ std::optional<SsoTrust> singleSignOn(Router &router, Backend &backend, const Sso
     std::optional<SsoTrust> trust;
     if (switches.idp) {
         auto provider = std::make_shared<const StandInProvider>(backend);
+        // Only `serve` gets here, so this is the server starting, as in serve() itself.
+        provider->accounts().forgetSignInsInProgress();
         trust = SsoTrust {[provider] { return provider->issuer(); }, StandInProvider::clientId(),
                           std::make_shared<FixedKeySource>(provider->signingKey().publicKeys())};
         addIdpRoutes(router, backend.clock(), switches.dev, std::move(provider));

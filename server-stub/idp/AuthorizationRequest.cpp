@@ -6,6 +6,13 @@
 
 namespace cqrs::stub {
 
+namespace {
+
+// 32 bytes of SHA-256 in unpadded base64url.
+constexpr qsizetype S256ChallengeLength = 43;
+
+} // namespace
+
 AuthorizationRequest AuthorizationRequest::from(const Parameter &parameter)
 {
     return {parameter("response_type"),  parameter("client_id"),
@@ -36,8 +43,13 @@ QString AuthorizationRequest::clientProblem() const
         return QStringLiteral("state is required and must be [A-Za-z0-9_-]");
     if (!isUrlSafe(nonce))
         return QStringLiteral("nonce is required and must be [A-Za-z0-9_-]");
-    if (codeChallengeMethod != QLatin1String("S256") || !isUrlSafe(codeChallenge, 128))
+    if (codeChallengeMethod != QLatin1String("S256") || codeChallenge.isEmpty())
         return QStringLiteral("PKCE is required: code_challenge with code_challenge_method S256");
+    // RFC 7636 §4.2: an S256 challenge is a SHA-256 in base64url, so one length only.
+    if (codeChallenge.size() != S256ChallengeLength || !isUrlSafe(codeChallenge))
+        return QStringLiteral("code_challenge must be %1 base64url characters: the SHA-256 of "
+                              "the code_verifier")
+            .arg(S256ChallengeLength);
     return {};
 }
 

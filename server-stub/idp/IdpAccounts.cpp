@@ -48,11 +48,14 @@ std::optional<IdpAccount> IdpAccounts::check(const QString &email, const QString
 IdpAccounts::SignIn IdpAccounts::signIn(const QString &email, const QString &password,
                                         qint64 nowMs) const
 {
-    if (const qint64 locked = m_throttle.beginAttempt(email, nowMs))
-        return {std::nullopt, locked};
+    const SignInThrottle::Start start = m_throttle.beginAttempt(email, nowMs);
+    if (start.kind == SignInThrottle::Start::Kind::Busy)
+        return {std::nullopt, 0, true};
+    if (start.kind == SignInThrottle::Start::Kind::Locked)
+        return {std::nullopt, start.lockedForMs};
     std::optional<IdpAccount> account = check(email, password);
-    const qint64 locked
-        = account ? m_throttle.settleSuccess(email, nowMs) : m_throttle.settleFailure(email, nowMs);
+    const qint64 locked = account ? m_throttle.settleSuccess(email, nowMs)
+                                  : m_throttle.settleFailure(email, nowMs).lockedForMs;
     if (locked)
         return {std::nullopt, locked};
     return {std::move(account), 0};

@@ -28,6 +28,7 @@ public:
     {
         std::optional<IdpAccount> account; // when the password is right and not locked
         qint64 lockedForMs = 0; // when too many wrong passwords paused signing in
+        bool busy = false; // not checked: other sign-ins of the address are being checked
     };
 
     IdpAccounts(const Database &database, HashingPool &hashing,
@@ -41,6 +42,8 @@ public:
     SignIn signIn(const QString &email, const QString &password, qint64 nowMs) const;
     std::optional<IdpAccount> find(const QString &email) const;
     const SignInThrottle::Limits &lockout() const { return m_throttle.limits(); }
+    // When the server starts (SignInThrottle::forgetAttemptsInProgress).
+    void forgetSignInsInProgress() const { m_throttle.forgetAttemptsInProgress(); }
 
 private:
     std::optional<IdpAccount> check(const QString &email, const QString &password) const;

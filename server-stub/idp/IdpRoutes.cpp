@@ -34,6 +34,11 @@ public:
                   "paused. Try again in %n minute(s).",
                   nullptr, minutes);
     }
+    static QString busy()
+    {
+        return tr("Other sign-ins with this email address are being checked at this moment. "
+                  "Wait a second, then try again.");
+    }
     static QString badCode()
     {
         return tr("The authorization code is unknown, expired or already used.");
@@ -182,6 +187,10 @@ void IdpEndpoints::authorize(const AuthorizationRequest &request, const QUrlQuer
     const IdpAccounts &accounts = m_provider->accounts();
     const IdpAccounts::SignIn signIn
         = accounts.signIn(email, field(form, "password"), m_clock.nowMs());
+    if (signIn.busy) {
+        response.set_header("Retry-After", "1");
+        return SignInPage::form(response, request, email, Messages::busy(), 429);
+    }
     if (signIn.lockedForMs)
         return SignInPage::form(response, request, email, Messages::paused(signIn.lockedForMs),
                                 429);

@@ -58,6 +58,12 @@ const SchemaModule &schema()
                 QStringLiteral("CREATE INDEX idp_refresh_tokens_by_family"
                                " ON idp_refresh_tokens (family_id)"),
             },
+            {
+                // Sign-ins still being checked, apart from confirmed failures (as in the core
+                // schema's sign_in_failures).
+                QStringLiteral("ALTER TABLE idp_sign_in_failures"
+                               " ADD COLUMN in_progress INTEGER NOT NULL DEFAULT 0"),
+            },
         }};
     return module;
 }

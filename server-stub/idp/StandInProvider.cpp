@@ -2,6 +2,7 @@
 
 #include "server-stub/service/Backend.h"
 
+#include "core/crypto/SecureRandom.h"
 #include "core/oidc/token/JsonWebToken.h"
 
 #include <QJsonArray>
@@ -57,7 +58,10 @@ QByteArray StandInProvider::idTokenFor(const IdpAccount &account, const QString 
                         {QStringLiteral("exp"), now + IdTokenLifetimeSeconds},
                         {QStringLiteral("email"), account.email},
                         {QStringLiteral("preferred_username"), account.email},
-                        {QStringLiteral("name"), account.displayName}};
+                        {QStringLiteral("name"), account.displayName},
+                        // Two sign-ins in the same second must not give byte-identical tokens:
+                        // the API spends each id_token once, by its hash.
+                        {QStringLiteral("jti"), SecureRandom::base64Url(16)}};
     if (!nonce.isEmpty())
         claims.insert(QStringLiteral("nonce"), nonce);
     return JsonWebToken::signRs256(claims, m_key.keyId(), m_key.privateKey());

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <httplib.h>
+
 namespace cqrs::stub {
 
 ApiAnswers::SignedIn ApiAnswers::requireSession(Backend &backend, const HttpRequest &request)
@@ -50,6 +52,17 @@ HttpError ApiAnswers::locked(qint64 retryAfterMs)
                         "unlock it.",
                         nullptr, int((seconds + 59) / 60)),
                      {{QStringLiteral("retryAfterSeconds"), seconds}});
+}
+
+HttpError ApiAnswers::busy(httplib::Response &response)
+{
+    // Checking a password takes a fraction of a second, so the way is clear again by then.
+    constexpr int RetryAfterSeconds = 1;
+    response.set_header("Retry-After", std::to_string(RetryAfterSeconds));
+    return HttpError(api::Errors::TooManyRequests,
+                     tr("Other attempts with this User ID are being checked at this moment. "
+                        "Wait a second, then try again."),
+                     {{QStringLiteral("retryAfterSeconds"), RetryAfterSeconds}});
 }
 
 HttpError ApiAnswers::policyRefusal(const PasswordSetter::Outcome &outcome)

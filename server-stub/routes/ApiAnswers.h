@@ -33,6 +33,9 @@ public:
 
     static HttpError invalidCredentials();
     static HttpError locked(qint64 retryAfterMs);
+    // 429 when other attempts for the User ID are still being checked (CredentialCheck's
+    // Busy); sets Retry-After on `response`.
+    static HttpError busy(httplib::Response &response);
     static HttpError policyRefusal(const PasswordSetter::Outcome &outcome);
 };
 

@@ -57,6 +57,8 @@ void addMeRoutes(Router &router, const RouteContext &context)
                        = CredentialCheck(backend).check(signedIn.user.userId, current);
                    if (check.kind == CredentialCheck::Result::Kind::Locked)
                        throw ApiAnswers::locked(check.retryAfterMs);
+                   if (check.kind == CredentialCheck::Result::Kind::Busy)
+                       throw ApiAnswers::busy(response);
                    if (check.kind == CredentialCheck::Result::Kind::Invalid)
                        throw Messages::wrongCurrent();
 

@@ -21,6 +21,8 @@ void addSessionRoutes(Router &router, const RouteContext &context)
             switch (result.kind) {
             case CredentialCheck::Result::Kind::Locked:
                 throw ApiAnswers::locked(result.retryAfterMs);
+            case CredentialCheck::Result::Kind::Busy:
+                throw ApiAnswers::busy(response);
             case CredentialCheck::Result::Kind::Invalid:
                 throw ApiAnswers::invalidCredentials();
             case CredentialCheck::Result::Kind::Valid:

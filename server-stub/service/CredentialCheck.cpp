@@ -5,13 +5,27 @@
 
 namespace cqrs::stub {
 
+namespace {
+
+CredentialCheck::Result locked(qint64 retryAfterMs)
+{
+    CredentialCheck::Result result;
+    result.kind = CredentialCheck::Result::Kind::Locked;
+    result.retryAfterMs = retryAfterMs;
+    return result;
+}
+
+} // namespace
+
 CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView password)
 {
     Result result;
     const SignInThrottle &throttle = m_backend.throttle();
-    if (const qint64 locked = throttle.beginAttempt(userId, m_backend.clock().nowMs())) {
-        result.kind = Result::Kind::Locked;
-        result.retryAfterMs = locked;
+    const SignInThrottle::Start start = throttle.beginAttempt(userId, m_backend.clock().nowMs());
+    if (start.kind == SignInThrottle::Start::Kind::Locked)
+        return locked(start.lockedForMs);
+    if (start.kind == SignInThrottle::Start::Kind::Busy) {
+        result.kind = Result::Kind::Busy;
         return result;
     }
 
@@ -29,26 +43,24 @@ CredentialCheck::Result CredentialCheck::check(QStringView userId, QStringView p
     });
 
     if (known && matches) {
-        if (const qint64 locked = throttle.settleSuccess(userId, m_backend.clock().nowMs())) {
-            result.kind = Result::Kind::Locked;
-            result.retryAfterMs = locked;
-            return result;
-        }
+        if (const qint64 lockedMs = throttle.settleSuccess(userId, m_backend.clock().nowMs()))
+            return locked(lockedMs);
         result.kind = Result::Kind::Valid;
         result.user = *user;
         if (!strongerHash.isEmpty() && m_backend.users().rehash(*user, strongerHash))
             result.user.passwordHash = strongerHash;
         return result;
     }
-    if (const qint64 locked = throttle.settleFailure(userId, m_backend.clock().nowMs())) {
-        result.kind = Result::Kind::Locked;
-        result.retryAfterMs = locked;
-        // This failure is the one that locked it (a locked account refuses before checking).
-        // Queued, so a known User ID takes no longer to answer than an unknown one.
-        if (user)
-            AccountNotices(m_backend).accountLocked(*user, locked);
-    }
-    return result;
+    const SignInThrottle::Failure failure
+        = throttle.settleFailure(userId, m_backend.clock().nowMs());
+    if (!failure.lockedForMs)
+        return result;
+    // Only the failure that locked the account tells the person, so guesses made in parallel
+    // send one email, as guesses one after another do. Queued, so a known User ID takes no
+    // longer to answer than an unknown one.
+    if (failure.lockedNow && user)
+        AccountNotices(m_backend).accountLocked(*user, failure.lockedForMs);
+    return locked(failure.lockedForMs);
 }
 
 } // namespace cqrs::stub

@@ -16,7 +16,9 @@ class CredentialCheck
 public:
     struct Result
     {
-        enum class Kind { Valid, Invalid, Locked };
+        // Busy: not checked, because attempts still being checked for this User ID have
+        // taken what the lockout limit allows; worth trying again in a moment.
+        enum class Kind { Valid, Invalid, Locked, Busy };
         Kind kind = Kind::Invalid;
         User user; // when valid
         qint64 retryAfterMs = 0; // when locked

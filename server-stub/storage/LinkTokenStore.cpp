@@ -24,9 +24,14 @@ QString LinkTokenStore::purposeName(Purpose purpose)
 QString LinkTokenStore::issue(Purpose purpose, Issuer issuer, const QString &userId, qint64 nowMs,
                               qint64 lifetimeMs) const
 {
+    // An administrator's link replaces every older one; a user's request replaces only the
+    // user's own, since anyone who knows a User ID can make one.
+    const QString onlyTheUsers
+        = issuer == Issuer::Administrator ? QString() : QStringLiteral(" AND issued_by = 'user'");
     m_database.exec(QStringLiteral("UPDATE link_tokens SET voided_at = ? WHERE user_id = ?"
-                                   " AND issued_by = ? AND used_at IS NULL AND voided_at IS NULL"),
-                    {nowMs, userId, issuerName(issuer)});
+                                   " AND used_at IS NULL AND voided_at IS NULL%1")
+                        .arg(onlyTheUsers),
+                    {nowMs, userId});
     QString token = SecretToken::generate();
     m_database.exec(QStringLiteral("INSERT INTO link_tokens (token_hash, purpose, user_id,"
                                    " issued_by, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),

@@ -9,9 +9,10 @@ namespace cqrs::stub {
 class Database;
 
 // Registration and password-reset links. Only SecretToken::storageHash of a token is kept; a
-// token is single use, expires, and is voided when a newer link of the same kind (issued by an
-// administrator, or requested by the user) is issued to the same user, or when any of the
-// user's links is used. So anonymous reset requests never cancel an administrator's link.
+// token is single use, expires, and is voided when any of the user's links is used, or when a
+// newer link replaces it: an administrator's new link replaces all the user's older links, a
+// reset the user requested only the user's earlier requests. So anonymous reset requests never
+// cancel an administrator's link.
 class LinkTokenStore
 {
 public:
@@ -32,8 +33,8 @@ public:
         : m_database(database)
     { }
 
-    // Voids the user's open links from the same issuer and returns the new token. Inside the
-    // caller's transaction, so the link and the email's record of it appear together.
+    // Voids the open links the new one replaces and returns the new token. Inside the caller's
+    // transaction, so the link and the email's record of it appear together.
     QString issue(Purpose purpose, Issuer issuer, const QString &userId, qint64 nowMs,
                   qint64 lifetimeMs) const;
 

@@ -93,6 +93,12 @@ const SchemaModule &core()
                 QStringLiteral("CREATE INDEX sessions_by_expiry"
                                " ON sessions (absolute_expires_at)"),
             },
+            // Sign-in attempts still being checked, counted apart from confirmed failures so
+            // that parallel sign-ins with the right password never lock the account.
+            {
+                QStringLiteral("ALTER TABLE sign_in_failures"
+                               " ADD COLUMN in_progress INTEGER NOT NULL DEFAULT 0"),
+            },
         }};
     return module;
 }

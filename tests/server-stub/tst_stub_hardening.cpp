@@ -503,6 +503,32 @@ private Q_SLOTS:
                  QStringLiteral("token_expired"));
     }
 
+    void anAdministratorsNewLinkVoidsAnOpenResetLink()
+    {
+        const QString userId = QStringLiteral("reinvited");
+        QVERIFY(m_client->addRegisteredUser(userId, QStringLiteral("Tidal-Orchard-64")));
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/password-resets"),
+                            {{QStringLiteral("userId"), userId}})
+                     .status,
+                 202);
+        const QString selfService = m_client->latestToken(QStringLiteral("reset"));
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/password-resets/") + selfService).status,
+                 200);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/admin/users/%1/invitation").arg(userId), {},
+                            StubProcess::adminKey())
+                     .status,
+                 202);
+        const QString administrators = m_client->latestToken(QStringLiteral("register"));
+        // The administrator's link is the only one left, so an older one can never replace
+        // the password after the administrator has acted (nor void their link by being used).
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/password-resets/") + selfService).error(),
+                 QStringLiteral("token_expired"));
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/registrations/") + administrators).status,
+                 200);
+    }
+
     void rowsOfMadeUpUserIdsAreForgotten()
     {
         for (int i = 0; i < 5; ++i) {
@@ -542,6 +568,25 @@ private Q_SLOTS:
                                    nullptr, &err),
                  2);
         QVERIFY2(err.contains(QStringLiteral("at least 16")), qPrintable(err));
+    }
+
+    void blankAdminKeyFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("admin-key"));
+        {
+            QFile file(keyFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("   \n");
+        }
+        QString err;
+        QCOMPARE(m_stub.runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
+                                    dir.filePath(QStringLiteral("db.sqlite")),
+                                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--admin-key-file"), keyFile},
+                                   nullptr, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("holds no key")), qPrintable(err));
     }
 
     void adminKeyFromAFile()

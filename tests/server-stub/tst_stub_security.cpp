@@ -1,6 +1,7 @@
 #include "tests/support/StubClient.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -62,33 +63,92 @@ private:
         return elapsed;
     }
 
-    // Sends `count` wrong-password sign-ins for `userId` all at once, over several connections
-    // so that the stub's workers take them in parallel; the statuses, in no particular order.
-    QList<int> parallelWrongSignIns(const QString &userId, int count)
+    // Sends `count` copies of one POST all at once, over several connections so that the
+    // stub's workers take them in parallel; the replies, in no particular order.
+    static QList<Reply> parallelPosts(const StubProcess &stub, const QString &path,
+                                      const QJsonObject &json, int count,
+                                      const QString &bearer = {})
     {
-        const QByteArray body
-            = QJsonDocument(QJsonObject {
-                                {QStringLiteral("userId"), userId},
-                                {QStringLiteral("password"), QStringLiteral("Wrong-Password-1")},
-                            })
-                  .toJson(QJsonDocument::Compact);
+        const QByteArray body = QJsonDocument(json).toJson(QJsonDocument::Compact);
         // Qt opens at most six connections per host and manager.
         QNetworkAccessManager managers[3];
-        QList<QNetworkReply *> replies;
+        QList<QNetworkReply *> pending;
         for (int i = 0; i < count; ++i) {
-            QNetworkRequest request(m_stub.url(QStringLiteral("/api/v1/sessions")));
+            QNetworkRequest request(stub.url(path));
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/json"));
-            replies.append(managers[i % 3].post(request, body));
+            if (!bearer.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+            pending.append(managers[i % 3].post(request, body));
         }
-        QList<int> statuses;
-        for (QNetworkReply *reply : replies) {
+        QList<Reply> replies;
+        for (QNetworkReply *reply : pending) {
             if (!reply->isFinished())
                 QSignalSpy(reply, &QNetworkReply::finished).wait(30000);
-            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            replies.append({reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                            reply->readAll(), reply->rawHeaderPairs()});
             delete reply;
         }
+        return replies;
+    }
+
+    static QList<Reply> parallelSignIns(const StubProcess &stub, const QString &userId,
+                                        const QString &password, int count)
+    {
+        return parallelPosts(
+            stub, QStringLiteral("/api/v1/sessions"),
+            {{QStringLiteral("userId"), userId}, {QStringLiteral("password"), password}}, count);
+    }
+
+    static QList<int> statusesOf(const QList<Reply> &replies)
+    {
+        QList<int> statuses;
+        for (const Reply &reply : replies)
+            statuses.append(reply.status);
         return statuses;
+    }
+
+    // An attempt turned away because others are still being checked: asked to wait a second.
+    static void checkBusyAnswers(const QList<Reply> &replies)
+    {
+        for (const Reply &reply : replies) {
+            if (reply.status != 429)
+                continue;
+            QCOMPARE(reply.error(), QStringLiteral("too_many_requests"));
+            QCOMPARE(reply.header("Retry-After"), QByteArray("1"));
+            QCOMPARE(reply.json().value(QStringLiteral("retryAfterSeconds")).toInt(), 1);
+        }
+    }
+
+    // How many "account is locked" emails `userId` (at userId@nhs.net) has been sent.
+    static int lockNotices(StubClient &client, const QString &userId)
+    {
+        int count = 0;
+        const QJsonArray outbox = client.get(QStringLiteral("/dev/outbox")).array();
+        for (const QJsonValue &email : outbox) {
+            if (email[QStringLiteral("to")].toString() == userId + QStringLiteral("@nhs.net")
+                && email[QStringLiteral("subject")].toString()
+                    == QStringLiteral("Your CQRS National account is locked"))
+                ++count;
+        }
+        return count;
+    }
+
+    // Runs `sql` on the stub's database beside the running server.
+    bool execInDatabase(const QString &sql)
+    {
+        bool done = false;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+            db.setDatabaseName(m_stub.databasePath());
+            // The server may be writing at that moment.
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            QSqlQuery query(db);
+            done = db.open() && query.exec(sql);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+        return done;
     }
 
     // Time of one password-reset request, in microseconds.
@@ -147,13 +207,55 @@ private Q_SLOTS:
     {
         const QString user = registeredUser(QStringLiteral("parallel.target"));
         QVERIFY(!user.isEmpty());
-        const QList<int> statuses = parallelWrongSignIns(user, 12);
+        const QList<Reply> replies
+            = parallelSignIns(m_stub, user, QStringLiteral("Wrong-Password-1"), 12);
+        const QList<int> statuses = statusesOf(replies);
         // Each attempt counts before its password is checked, so no more than five are ever
-        // checked, however many arrive together.
-        QCOMPARE(statuses.count(401) + statuses.count(423), 12);
+        // checked, however many arrive together; the others wait (429) or find it locked.
+        QCOMPARE(statuses.count(401) + statuses.count(423) + statuses.count(429), 12);
         QVERIFY2(statuses.count(401) <= 5,
                  qPrintable(QStringLiteral("%1 of 12 were checked").arg(statuses.count(401))));
+        checkBusyAnswers(replies);
         QCOMPARE(signIn(user, m_password).status, 423);
+        // One lock, one email, however many guesses found it locked.
+        QCOMPARE(lockNotices(*m_client, user), 1);
+    }
+
+    void parallelChecksOfTheRightPasswordNeverLock()
+    {
+        // Slow hashing, so that every attempt starts while the first are still being checked.
+        StubProcess stub({QStringLiteral("--dev"), QStringLiteral("--argon2-iterations=8")});
+        QVERIFY(stub.start());
+        StubClient client(stub);
+        const QString owner = QStringLiteral("parallel.owner");
+        QVERIFY(client.addRegisteredUser(owner, m_password));
+        const QList<Reply> signIns = parallelSignIns(stub, owner, m_password, 12);
+        const QList<int> signInStatuses = statusesOf(signIns);
+        // More at once than the lockout allows to be checked: the rest are asked to wait.
+        QCOMPARE(signInStatuses.count(201) + signInStatuses.count(429), 12);
+        QVERIFY(signInStatuses.count(201) >= 1);
+        checkBusyAnswers(signIns);
+        QVERIFY(!client.signIn(owner, m_password).isEmpty());
+
+        // The same for the current password of a password change, refused by the 72-hour
+        // minimum age only once the current password is checked.
+        const QString changer = QStringLiteral("parallel.changer");
+        QVERIFY(client.addRegisteredUser(changer, m_password));
+        const QString session = client.signIn(changer, m_password);
+        QVERIFY(!session.isEmpty());
+        const QList<Reply> changes
+            = parallelPosts(stub, QStringLiteral("/api/v1/me/password"),
+                            {{QStringLiteral("currentPassword"), m_password},
+                             {QStringLiteral("newPassword"), QStringLiteral("Amber-Lantern-58")}},
+                            12, session);
+        const QList<int> changeStatuses = statusesOf(changes);
+        QCOMPARE(changeStatuses.count(422) + changeStatuses.count(429), 12);
+        QVERIFY(changeStatuses.count(422) >= 1);
+        checkBusyAnswers(changes);
+        QVERIFY(!client.signIn(changer, m_password).isEmpty());
+
+        QCOMPARE(lockNotices(client, owner) + lockNotices(client, changer), 0);
+        QVERIFY(stub.stop());
     }
 
     void lockEndsByItself()
@@ -371,6 +473,23 @@ private Q_SLOTS:
                      QStringLiteral("token_expired"));
         }
         QVERIFY2(raced > 0, "the invitation was never replaced during hashing");
+    }
+
+    // Last: it restarts the server, which resets the clock the other tests moved.
+    void attemptsLeftInProgressEndWhenTheServerStarts()
+    {
+        const QString user = registeredUser(QStringLiteral("crash.survivor"));
+        QVERIFY(!user.isEmpty());
+        // As a server killed while checking five passwords would leave them.
+        QVERIFY(execInDatabase(QStringLiteral("INSERT INTO sign_in_failures (user_key,"
+                                              " consecutive, in_progress) VALUES"
+                                              " ('crash.survivor', 0, 5)")));
+        const Reply busy = signIn(user, m_password);
+        QCOMPARE(busy.status, 429);
+        checkBusyAnswers({busy});
+        m_stub.kill();
+        QVERIFY(m_stub.start());
+        QCOMPARE(signIn(user, m_password).status, 201);
     }
 
     void cleanupTestCase() { QVERIFY(m_stub.stop()); }

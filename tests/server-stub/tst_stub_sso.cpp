@@ -5,9 +5,11 @@
 #include "tests/support/TestBrowser.h"
 
 #include "core/oidc/flow/OidcSignIn.h"
+#include "core/oidc/token/Pkce.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace cqrs;
 
@@ -52,6 +54,50 @@ private:
             QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
             QStringLiteral("openid email"));
         return m_client->get(url.path() + QLatin1Char('?') + url.query(QUrl::FullyEncoded));
+    }
+
+    // An id_token from the stand-in provider the way a client gets one, the nonce always "n1"
+    // (TestBrowser::authorizeUrl), so that two tokens can differ in nothing chosen by the client.
+    QString idTokenWithFixedNonce(const QString &email)
+    {
+        const Pkce pkce = Pkce::generate();
+        const QString redirect = QStringLiteral("http://127.0.0.1:5555/");
+        TestBrowser browser;
+        const TestBrowser::Page page = browser.submitSignIn(
+            TestBrowser::authorizeUrl(m_stub.url(QStringLiteral("/idp/authorize")),
+                                      QStringLiteral("cqrs-desktop"), redirect, pkce.challenge,
+                                      QStringLiteral("openid email")),
+            email, Password);
+        const TestBrowser::Page token = browser.postForm(
+            m_stub.url(QStringLiteral("/idp/token")),
+            {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+             {QStringLiteral("code"),
+              QUrlQuery(page.location).queryItemValue(QStringLiteral("code"))},
+             {QStringLiteral("client_id"), QStringLiteral("cqrs-desktop")},
+             {QStringLiteral("redirect_uri"), redirect},
+             {QStringLiteral("code_verifier"), pkce.verifier}});
+        return QJsonDocument::fromJson(token.body)
+            .object()
+            .value(QStringLiteral("id_token"))
+            .toString();
+    }
+
+    static QString claim(const QString &jwt, const QString &name)
+    {
+        const QByteArray payload = QByteArray::fromBase64(
+            jwt.section(QLatin1Char('.'), 1, 1).toLatin1(), QByteArray::Base64UrlEncoding);
+        return QJsonDocument::fromJson(payload).object().value(name).toString();
+    }
+
+    QString authorizeWithChallenge(const QString &challenge)
+    {
+        const QUrl url = TestBrowser::authorizeUrl(
+            m_stub.url(QStringLiteral("/idp/authorize")), QStringLiteral("cqrs-desktop"),
+            QStringLiteral("http://127.0.0.1:5555/"), challenge, QStringLiteral("openid email"));
+        const TestBrowser::Page page = TestBrowser().get(url);
+        if (page.ok())
+            return QStringLiteral("form");
+        return QUrlQuery(page.location).queryItemValue(QStringLiteral("error"));
     }
 
 private Q_SLOTS:
@@ -101,6 +147,45 @@ private Q_SLOTS:
         QVERIFY2(refused.body.contains("&lt;b&gt;a&amp;b&lt;/b&gt;"), refused.body.constData());
         QVERIFY(!refused.body.contains("<b>a"));
         QVERIFY(!refused.body.contains("&amp;lt;"));
+    }
+
+    void everyIdTokenIsUnique()
+    {
+        const QString email = QStringLiteral("twice.signed@nhs.net");
+        QVERIFY(m_client->addRegisteredUser(QStringLiteral("twice.signed"),
+                                            QStringLiteral("Tidal-Orchard-64")));
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/dev/idp/accounts"),
+                            {{QStringLiteral("email"), email},
+                             {QStringLiteral("name"), QStringLiteral("Twice Signed")},
+                             {QStringLiteral("password"), Password}})
+                     .status,
+                 201);
+        // Same account, client and nonce, most likely within the same second: still two
+        // tokens, each good for one session.
+        const QString first = idTokenWithFixedNonce(email);
+        const QString second = idTokenWithFixedNonce(email);
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        QVERIFY(!claim(first, QStringLiteral("jti")).isEmpty());
+        QVERIFY(claim(first, QStringLiteral("jti")) != claim(second, QStringLiteral("jti")));
+        for (const QString &idToken : {first, second})
+            QCOMPARE(m_client
+                         ->post(QStringLiteral("/api/v1/sessions/sso"),
+                                {{QStringLiteral("idToken"), idToken}})
+                         .status,
+                     201);
+    }
+
+    void anS256ChallengeHasExactlyOneLength()
+    {
+        // RFC 7636 §4.2: BASE64URL(SHA256(verifier)) is always 43 characters.
+        QCOMPARE(authorizeWithChallenge(Pkce::generate().challenge), QStringLiteral("form"));
+        QCOMPARE(authorizeWithChallenge(QString(42, u'a')), QStringLiteral("invalid_request"));
+        QCOMPARE(authorizeWithChallenge(QString(44, u'a')), QStringLiteral("invalid_request"));
+        QCOMPARE(authorizeWithChallenge(QString(128, u'a')), QStringLiteral("invalid_request"));
+        QCOMPARE(authorizeWithChallenge(QStringLiteral("a")), QStringLiteral("invalid_request"));
+        QCOMPARE(authorizeWithChallenge(QString(42, u'a') + u'='),
+                 QStringLiteral("invalid_request"));
     }
 
     // Last: it moves the server's clock, and the client checks id_tokens against real time.

@@ -21,6 +21,9 @@ namespace {
 
 constexpr qint64 Start = 1'800'000'000'000;
 constexpr qint64 Minute = 60 * 1000;
+constexpr auto Go = SignInThrottle::Start::Kind::Go;
+constexpr auto Busy = SignInThrottle::Start::Kind::Busy;
+constexpr auto Locked = SignInThrottle::Start::Kind::Locked;
 
 User jane()
 {
@@ -151,41 +154,117 @@ private slots:
         QVERIFY(!links.find(P::Reset, QStringLiteral("malformed"), Start));
     }
 
+    void anAdministratorsLinkVoidsEveryOlderLink()
+    {
+        const LinkTokenStore links(*m_database);
+        using P = LinkTokenStore::Purpose;
+        using I = LinkTokenStore::Issuer;
+        const QString requested
+            = links.issue(P::Reset, I::User, QStringLiteral("jdoe"), Start, 60 * Minute);
+        const QString invited = links.issue(P::Register, I::Administrator, QStringLiteral("jdoe"),
+                                            Start, 60 * Minute);
+        const QString reinvited = links.issue(P::Register, I::Administrator, QStringLiteral("jdoe"),
+                                              Start, 60 * Minute);
+        QCOMPARE(links.find(P::Reset, requested, Start)->state, LinkTokenStore::State::Expired);
+        QCOMPARE(links.find(P::Register, invited, Start)->state, LinkTokenStore::State::Expired);
+        QCOMPARE(links.find(P::Register, reinvited, Start)->state, LinkTokenStore::State::Usable);
+    }
+
     void failuresLockAndTheLockRunsOut()
     {
         const SignInThrottle throttle(*m_database, {3, 15 * Minute});
         for (int failure = 1; failure <= 2; ++failure) {
-            QCOMPARE(throttle.beginAttempt(u"JDoe", Start), 0);
-            QCOMPARE(throttle.settleFailure(u"jdoe", Start), 0);
+            QCOMPARE(throttle.beginAttempt(u"JDoe", Start).kind, Go);
+            QCOMPARE(throttle.settleFailure(u"jdoe", Start).lockedForMs, 0);
         }
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
-        QCOMPARE(throttle.settleFailure(u"jdoe", Start), 15 * Minute);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        const SignInThrottle::Failure third = throttle.settleFailure(u"jdoe", Start);
+        QCOMPARE(third.lockedForMs, 15 * Minute);
+        QVERIFY(third.lockedNow);
         QCOMPARE(throttle.lockedForMs(u"JDOE", Start + 5 * Minute), 10 * Minute);
-        QVERIFY(throttle.beginAttempt(u"jdoe", Start + 5 * Minute) > 0);
+        const SignInThrottle::Start whileLocked
+            = throttle.beginAttempt(u"jdoe", Start + 5 * Minute);
+        QCOMPARE(whileLocked.kind, Locked);
+        QCOMPARE(whileLocked.lockedForMs, 10 * Minute);
         QCOMPARE(throttle.lockedForMs(u"jdoe", Start + 15 * Minute), 0);
         QCOMPARE(throttle.lockedForMs(u"someone-else", Start), 0);
+        // A fresh count once the lock has run out.
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start + 15 * Minute).kind, Go);
+        QCOMPARE(throttle.settleFailure(u"jdoe", Start + 15 * Minute).lockedForMs, 0);
     }
 
-    void attemptsInProgressCountAsFailures()
+    void attemptsInProgressMakeOthersWaitButNeverLock()
     {
         const SignInThrottle throttle(*m_database, {2, 15 * Minute});
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
-        // Both guesses are still being checked: a third may not start, and even a right
-        // password among them no longer signs in.
-        QVERIFY(throttle.beginAttempt(u"jdoe", Start) > 0);
-        QVERIFY(throttle.settleSuccess(u"jdoe", Start) > 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        // Both are still being checked: a third may not start, as that would check more
+        // passwords than the limit allows, but it only waits; nothing is locked.
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Busy);
+        QCOMPARE(throttle.lockedForMs(u"jdoe", Start), 0);
+        QCOMPARE(throttle.settleSuccess(u"jdoe", Start), 0);
+        QCOMPARE(throttle.settleSuccess(u"jdoe", Start), 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+    }
+
+    void failuresAndAttemptsInProgressShareTheLimit()
+    {
+        const SignInThrottle throttle(*m_database, {3, 15 * Minute});
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.settleFailure(u"jdoe", Start).lockedForMs, 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Busy);
+        QCOMPARE(throttle.settleFailure(u"jdoe", Start).lockedNow, false);
+        // The failure that reaches the limit is the one that locks, and says so.
+        const SignInThrottle::Failure last = throttle.settleFailure(u"jdoe", Start);
+        QVERIFY(last.lockedNow);
+        QCOMPARE(last.lockedForMs, 15 * Minute);
+    }
+
+    void aFailureSettledAfterTheLockDidNotLockIt()
+    {
+        const SignInThrottle generous(*m_database, {3, 15 * Minute});
+        QCOMPARE(generous.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(generous.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(generous.settleFailure(u"jdoe", Start).lockedForMs, 0);
+        // The limit lowered meanwhile (a restart with other options) locks at the next start.
+        const SignInThrottle strict(*m_database, {1, 15 * Minute});
+        QCOMPARE(strict.beginAttempt(u"jdoe", Start).kind, Locked);
+        const SignInThrottle::Failure late = generous.settleFailure(u"jdoe", Start);
+        QCOMPARE(late.lockedForMs, 15 * Minute);
+        QVERIFY(!late.lockedNow);
+    }
+
+    void attemptsLeftInProgressAreForgottenAtStart()
+    {
+        const SignInThrottle throttle(*m_database, {2, 15 * Minute});
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Busy);
+        // The process checking them was stopped; they will never be settled.
+        throttle.forgetAttemptsInProgress();
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+    }
+
+    void anUnlockLeavesAttemptsInProgressCounting()
+    {
+        const SignInThrottle throttle(*m_database, {2, 15 * Minute});
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        throttle.clear(u"jdoe");
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Busy);
     }
 
     void aSuccessForgetsTheFailures()
     {
         const SignInThrottle throttle(*m_database, {2, 15 * Minute});
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
-        QCOMPARE(throttle.settleFailure(u"jdoe", Start), 0);
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.settleFailure(u"jdoe", Start).lockedForMs, 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
         QCOMPARE(throttle.settleSuccess(u"jdoe", Start), 0);
-        QCOMPARE(throttle.beginAttempt(u"jdoe", Start), 0);
-        QCOMPARE(throttle.settleFailure(u"jdoe", Start), 0);
+        QCOMPARE(throttle.beginAttempt(u"jdoe", Start).kind, Go);
+        QCOMPARE(throttle.settleFailure(u"jdoe", Start).lockedForMs, 0);
     }
 
     void aSingleUseTokenIsSpentOnceWhileItLasts()
