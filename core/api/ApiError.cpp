@@ -53,6 +53,10 @@ QString ApiError::userMessage() const
                   "rules.");
     if (httpStatus == 401)
         return tr("You have been signed out. Sign in again.");
+    // The server's own wait: a second for sign-ins sent at the same time, an hour for resets.
+    if (httpStatus == 429 && retryAfterSeconds && *retryAfterSeconds <= 10)
+        return tr("The CQRS server is busy with another request like this one. Wait a moment "
+                  "and try again.");
     if (httpStatus == 429)
         return tr("Too many requests. Wait a few minutes and try again.");
     if (!serverMessage.isEmpty())

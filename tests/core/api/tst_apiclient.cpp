@@ -64,6 +64,7 @@ private slots:
     void resetLinksUseTheResetPath();
     void policyRefusalCarriesViolationsAndNextChange();
     void lockedCarriesRetryAfter();
+    void aShortWaitIsSaidAsAMoment();
     void garbageIsABadResponse_data();
     void garbageIsABadResponse();
     void silentServerTimesOut();
@@ -148,6 +149,20 @@ void TestApiClient::lockedCarriesRetryAfter()
     QVERIFY(got.result.error.is(u"account_locked"));
     QCOMPARE(got.result.error.retryAfterSeconds, std::optional<int>(840));
     QVERIFY(!client.hasSession());
+}
+
+void TestApiClient::aShortWaitIsSaidAsAMoment()
+{
+    // The stub's answer to a sign-in sent while others for the same User ID are checked.
+    ScriptedServer server;
+    server.answer(429, R"({"error":"too_many_requests","message":"Busy.","retryAfterSeconds":1})",
+                  "Retry-After: 1\r\n");
+    ApiClient client(server.url());
+    Captured<UserProfile> got;
+    client.signIn(QStringLiteral("u"), QStringLiteral("p"), this, got.handler());
+    QTRY_COMPARE(got.calls, 1);
+    QVERIFY2(got.result.error.userMessage().contains(QStringLiteral("Wait a moment")),
+             qPrintable(got.result.error.userMessage()));
 }
 
 void TestApiClient::garbageIsABadResponse_data()
