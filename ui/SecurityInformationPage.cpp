@@ -91,7 +91,7 @@ void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,
     m_userId->setText(owner.userId);
     m_name->setText(owner.displayName);
     m_form->clear();
-    m_form->setPolicy(policy, owner);
+    m_form->setPolicy(registering ? policy.forFirstPassword() : policy, owner);
     m_feedback->stop();
     m_feedback->clearStatus();
     m_form->setFocus();

@@ -220,6 +220,16 @@ std::optional<PasswordPolicy> PasswordPolicy::fromJson(const QJsonObject &json, 
     return policy;
 }
 
+PasswordPolicy PasswordPolicy::forFirstPassword() const
+{
+    PasswordPolicy first = *this;
+    first.rules.removeIf([](PolicyRule rule) {
+        return rule == PolicyRule::NotCurrent || rule == PolicyRule::History
+            || rule == PolicyRule::MinAge;
+    });
+    return first;
+}
+
 QJsonObject PasswordPolicy::toJson() const
 {
     QJsonObject json;

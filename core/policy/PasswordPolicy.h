@@ -42,6 +42,10 @@ public:
     static QStringList profileNames();
 
     bool enforces(PolicyRule rule) const { return rules.contains(rule); }
+    // For a first password (registration): without a current, an earlier or a last-set
+    // password, the not-current, history and minimum-age rules cannot apply, and listing them
+    // would only puzzle the person.
+    PasswordPolicy forFirstPassword() const;
 
     // Rejects missing or wrong-typed fields and inconsistent values (min > max, categories
     // outside 1..4, negative counts), with the reason in `error`. A policy without "rules" is

@@ -36,6 +36,7 @@ private slots:
     void nonAsciiCountsAsCodePoints();
     void enterSubmitsOnlyAnAcceptablePassword();
     void showToggleRevealsBothFields();
+    void onlyARegistrationLeavesOutRulesAboutEarlierPasswords();
     void serverRejectionMarksTheNamedRules();
     void itemsNeverRelyOnColourAlone();
     void keyboardOrderFollowsThePage();
@@ -61,7 +62,8 @@ private:
 void TestSecurityInformationPage::init()
 {
     page = std::make_unique<SecurityInformationPage>();
-    page->start(SecurityInformationPage::Purpose::Register,
+    // A reset: every rule of the policy shows (a registration leaves some out, tested below).
+    page->start(SecurityInformationPage::Purpose::Reset,
                 {QStringLiteral("john.smith"), QStringLiteral("John Smith"),
                  QStringLiteral("Riverside Surgery (A81001)")},
                 PasswordPolicy {});
@@ -317,7 +319,7 @@ void TestSecurityInformationPage::strongPassphraseIsRatedStrong()
 void TestSecurityInformationPage::checklistShowsExactlyTheServersRules()
 {
     const PasswordPolicy nist = *PasswordPolicy::named(u"nist");
-    page->start(SecurityInformationPage::Purpose::Register, {QStringLiteral("john.smith"), {}, {}},
+    page->start(SecurityInformationPage::Purpose::Reset, {QStringLiteral("john.smith"), {}, {}},
                 nist);
     for (PolicyRule rule : cqrs::locallyJudgedRules() + cqrs::serverJudgedRules()) {
         const bool shown = nist.enforces(rule) || rule == PolicyRule::Confirmation;
@@ -330,6 +332,20 @@ void TestSecurityInformationPage::checklistShowsExactlyTheServersRules()
     type(QStringLiteral("kettle orbit up"));
     type(QStringLiteral("kettle orbit up"), confirmation);
     QVERIFY(button(page.get(), "submit")->isEnabled());
+}
+
+void TestSecurityInformationPage::onlyARegistrationLeavesOutRulesAboutEarlierPasswords()
+{
+    const QStringList aboutEarlier {QStringLiteral("rule-not-current"),
+                                    QStringLiteral("rule-history"), QStringLiteral("rule-min-age")};
+    page->start(SecurityInformationPage::Purpose::Register, {QStringLiteral("john.smith"), {}, {}},
+                PasswordPolicy {});
+    for (const QString &name : aboutEarlier)
+        QVERIFY2(!page->findChild<QLabel *>(name), qPrintable(name));
+    page->start(SecurityInformationPage::Purpose::Reset, {QStringLiteral("john.smith"), {}, {}},
+                PasswordPolicy {});
+    for (const QString &name : aboutEarlier)
+        QVERIFY2(page->findChild<QLabel *>(name), qPrintable(name));
 }
 
 QTEST_MAIN(TestSecurityInformationPage)

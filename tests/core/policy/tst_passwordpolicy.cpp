@@ -52,6 +52,7 @@ private slots:
     void jsonRoundTrip();
     void jsonRejectsWrongShapes_data();
     void jsonRejectsWrongShapes();
+    void aFirstPasswordHasNoRulesAboutEarlierOnes();
 };
 
 void TestPasswordPolicy::ruleIdsAreStable()
@@ -362,6 +363,19 @@ void TestPasswordPolicy::jsonRejectsWrongShapes()
     QCOMPARE(PasswordPolicy::fromJson(QJsonDocument::fromJson(json).object(), &error),
              std::nullopt);
     QVERIFY(!error.isEmpty());
+}
+
+void TestPasswordPolicy::aFirstPasswordHasNoRulesAboutEarlierOnes()
+{
+    for (const PasswordPolicy &policy : {PasswordPolicy {}, *PasswordPolicy::named(u"nist")}) {
+        const PasswordPolicy first = policy.forFirstPassword();
+        for (PolicyRule rule : policy.rules) {
+            const bool aboutEarlier = rule == PolicyRule::NotCurrent || rule == PolicyRule::History
+                || rule == PolicyRule::MinAge;
+            QCOMPARE(first.enforces(rule), !aboutEarlier);
+        }
+        QCOMPARE(first.minLength, policy.minLength);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestPasswordPolicy)
