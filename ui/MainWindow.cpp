@@ -77,8 +77,18 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     // Below this the card's text wraps into a narrow column; the content scrolls instead.
     setMinimumSize(fontMetrics().averageCharWidth() * 50, fontMetrics().height() * 24);
+    keepScreensWidth();
 
     connect(m_needHelp, &QPushButton::clicked, this, [this] { NeedHelpDialog::openFor(this); });
+}
+
+void MainWindow::keepScreensWidth()
+{
+    // Text wraps, but a check box's or button's words do not: narrower than the widest screen
+    // needs (with room for the scroll bar), the content would scroll sideways and cut them off.
+    const int screens = m_scroll->widget()->minimumSizeHint().width()
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+    setMinimumWidth(std::max(minimumWidth(), screens));
 }
 
 template<typename Page> Page *MainWindow::lazyScreen(Page *&made)
@@ -88,6 +98,7 @@ template<typename Page> Page *MainWindow::lazyScreen(Page *&made)
     made = new Page;
     pressButtonsOnEnter(made);
     m_stack->addWidget(made);
+    keepScreensWidth();
     // A screen can rename itself while shown (a problem's title), and the header follows.
     connect(made, &QWidget::windowTitleChanged, this, [this, page = made] {
         if (m_stack->currentWidget() == page)

@@ -56,6 +56,8 @@ private:
     QWidget *makeHeader();
     QWidget *makeContent();
     void showTitleOf(QWidget *page);
+    // The smallest width shows every screen made so far without sideways scrolling.
+    void keepScreensWidth();
     template<typename Page> Page *lazyScreen(Page *&made);
     // The size at which every screen fits without scrolling, whatever the screen's size.
     QSize fittingSize();

@@ -42,6 +42,7 @@ private slots:
     void helpLineCanBeSelectedWithTheMouse();
     void tabStopsAreControlsAndScreensStartAtTheTop();
     void enterPressesTheFocusedButtonOrTheScreensMainOne();
+    void noScreenScrollsSidewaysAtTheSmallestSize();
 };
 
 void TestMainWindow::initTestCase()
@@ -229,6 +230,23 @@ void TestMainWindow::enterPressesTheFocusedButtonOrTheScreensMainOne()
     remember->setFocus();
     QTest::keyClick(remember, Qt::Key_Return);
     QCOMPARE(signIns.count(), 3);
+}
+
+void TestMainWindow::noScreenScrollsSidewaysAtTheSmallestSize()
+{
+    MainWindow window;
+    window.show();
+    window.resize(window.minimumSize());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
+    for (QWidget *screen :
+         std::initializer_list<QWidget *> {window.signInPage(), window.securityInformationPage(),
+                                           window.homePage(), window.messagePage()}) {
+        window.showScreen(screen);
+        QCoreApplication::processEvents();
+        QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(window.currentScreenName()));
+    }
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
