@@ -23,9 +23,11 @@ AppController::AppController(ServiceSettings &settings, QObject *parent)
     : QObject(parent)
     , m_proxyCredentials(new ProxyCredentials(
           [this](const QNetworkProxy &proxy) -> std::optional<ProxyCredentials::Credentials> {
-              const auto answer = ui::ProxyCredentialsDialog::ask(proxy.hostName(), window());
+              const auto answer
+                  = ui::ProxyCredentialsDialog::ask(proxy.hostName(), m_proxyUser, window());
               if (!answer)
                   return std::nullopt;
+              m_proxyUser = answer->user;
               return ProxyCredentials::Credentials {answer->user, answer->password};
           },
           this))

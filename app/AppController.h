@@ -71,6 +71,8 @@ private:
     void followLink(const QString &text);
 
     ProxyCredentials *m_proxyCredentials;
+    // Offered again when the proxy asks again; never stored (the password is not even kept).
+    QString m_proxyUser;
     NetworkAccess m_network;
     ApiClient *m_api;
     std::unique_ptr<ui::MainWindow> m_window;

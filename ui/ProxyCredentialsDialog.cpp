@@ -12,7 +12,8 @@
 
 namespace cqrs::ui {
 
-ProxyCredentialsDialog::ProxyCredentialsDialog(const QString &proxyHost, QWidget *parent)
+ProxyCredentialsDialog::ProxyCredentialsDialog(const QString &proxyHost, const QString &userName,
+                                               QWidget *parent)
     : QDialog(parent)
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
@@ -51,6 +52,10 @@ ProxyCredentialsDialog::ProxyCredentialsDialog(const QString &proxyHost, QWidget
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(buttons);
+
+    m_user->setText(userName);
+    if (!userName.isEmpty())
+        m_password->setFocus();
 }
 
 ProxyCredentialsDialog::Answer ProxyCredentialsDialog::answer() const
@@ -58,10 +63,11 @@ ProxyCredentialsDialog::Answer ProxyCredentialsDialog::answer() const
     return {m_user->text().trimmed(), m_password->text()};
 }
 
-std::optional<ProxyCredentialsDialog::Answer> ProxyCredentialsDialog::ask(const QString &proxyHost,
-                                                                          QWidget *parent)
+std::optional<ProxyCredentialsDialog::Answer>
+ProxyCredentialsDialog::ask(const QString &proxyHost, const QString &userName, QWidget *parent)
 {
-    QPointer<ProxyCredentialsDialog> dialog = new ProxyCredentialsDialog(proxyHost, parent);
+    QPointer<ProxyCredentialsDialog> dialog
+        = new ProxyCredentialsDialog(proxyHost, userName, parent);
     const int result = dialog->exec();
     if (!dialog)
         return std::nullopt;

@@ -23,13 +23,16 @@ public:
         QString password;
     };
 
-    ProxyCredentialsDialog(const QString &proxyHost, QWidget *parent = nullptr);
+    // `userName`: the one given last time, when the proxy asks again (a mistyped password).
+    ProxyCredentialsDialog(const QString &proxyHost, const QString &userName = {},
+                           QWidget *parent = nullptr);
 
     Answer answer() const;
 
     // Modal, with its own event loop: Qt needs the answer before the request can go on.
     // nullopt when the person pressed Cancel, or the window behind went away meanwhile.
-    static std::optional<Answer> ask(const QString &proxyHost, QWidget *parent);
+    static std::optional<Answer> ask(const QString &proxyHost, const QString &userName,
+                                     QWidget *parent);
 
 private:
     QLineEdit *m_user;

@@ -40,10 +40,11 @@ void RequestFeedback::showRetrying(int seconds)
 {
     m_retryNoticeShown = true;
     m_status->showInfo(
-        seconds == 1 ? tr("The CQRS server cannot be reached at the moment. Trying again in 1 "
-                          "second; you can Cancel and try later.")
-                     : tr("The CQRS server cannot be reached at the moment. Trying again in %1 "
-                          "seconds; you can Cancel and try later.")
+        // Said of the connection, not the server: it may be the proxy that is down.
+        seconds == 1 ? tr("The connection to the CQRS server is not working at the moment. "
+                          "Trying again in 1 second; you can Cancel and try later.")
+                     : tr("The connection to the CQRS server is not working at the moment. "
+                          "Trying again in %1 seconds; you can Cancel and try later.")
                            .arg(seconds));
 }
 

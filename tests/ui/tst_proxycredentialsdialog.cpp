@@ -49,7 +49,7 @@ private slots:
 
     void typedPasswordIsNeverHeard()
     {
-        ProxyCredentialsDialog dialog(QStringLiteral("proxy.practice.nhs.uk"), nullptr);
+        ProxyCredentialsDialog dialog(QStringLiteral("proxy.practice.nhs.uk"));
         // The handler Qt now sends accessibility events to, on their way to AT-SPI or UIA.
         const QAccessible::UpdateHandler toAssistiveTechnology
             = QAccessible::installUpdateHandler(nullptr);
@@ -81,10 +81,28 @@ private slots:
             ok->click();
         });
         const auto answer
-            = ProxyCredentialsDialog::ask(QStringLiteral("proxy.practice.nhs.uk"), nullptr);
+            = ProxyCredentialsDialog::ask(QStringLiteral("proxy.practice.nhs.uk"), {}, nullptr);
         QVERIFY(answer);
         QCOMPARE(answer->user, QStringLiteral("practice"));
         QCOMPARE(answer->password, QStringLiteral("proxy secret 1"));
+    }
+
+    // Asked again after a mistyped password: the user name is there, the cursor in Password.
+    void askedAgainOffersTheUserName()
+    {
+        whenAsked([](ProxyCredentialsDialog *dialog) {
+            auto *user = dialog->findChild<QLineEdit *>(QStringLiteral("proxyUser"));
+            auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("proxyPassword"));
+            QCOMPARE(user->text(), QStringLiteral("practice"));
+            QCOMPARE(dialog->focusWidget(), password);
+            QTest::keyClicks(password, QStringLiteral("proxy secret 2"));
+            QTest::keyClick(password, Qt::Key_Return);
+        });
+        const auto answer = ProxyCredentialsDialog::ask(QStringLiteral("proxy.practice.nhs.uk"),
+                                                        QStringLiteral("practice"), nullptr);
+        QVERIFY(answer);
+        QCOMPARE(answer->user, QStringLiteral("practice"));
+        QCOMPARE(answer->password, QStringLiteral("proxy secret 2"));
     }
 
     void cancelGivesNothing()
@@ -94,7 +112,7 @@ private slots:
                              QStringLiteral("practice"));
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
         });
-        QVERIFY(!ProxyCredentialsDialog::ask(QStringLiteral("proxy.practice.nhs.uk"), nullptr));
+        QVERIFY(!ProxyCredentialsDialog::ask(QStringLiteral("proxy.practice.nhs.uk"), {}, nullptr));
     }
 };
 
