@@ -26,7 +26,7 @@ public:
         return tr("Send the request body uncompressed: Content-Encoding is not accepted.");
     }
     static QString badLength() { return tr("The Content-Length header must be one number."); }
-    static QString twoHosts() { return tr("Send one Host header, naming this server."); }
+    static QString oneHost() { return tr("Send one Host header, naming this server."); }
     static QString foreignHost()
     {
         return tr("This server does not serve that host name. Use the address the server was "
@@ -93,9 +93,11 @@ std::optional<HttpError> RequestGate::refusal(const httplib::Request &request) c
     const std::size_t lengths = request.get_header_value_count("Content-Length");
     if (lengths > 1 || (lengths == 1 && !isNumber(request.get_header_value("Content-Length"))))
         return HttpError::badRequest(Messages::badLength());
-    // RFC 9112 §3.2: more than one Host is answered 400, not read as the first of them.
-    if (request.get_header_value_count("Host") > 1)
-        return HttpError::badRequest(Messages::twoHosts());
+    // RFC 9112 §3.2: more than one Host is answered 400, not read as the first of them; so is
+    // an HTTP/1.1 request without one.
+    const std::size_t hosts = request.get_header_value_count("Host");
+    if (hosts > 1 || (hosts == 0 && request.version == "HTTP/1.1"))
+        return HttpError::badRequest(Messages::oneHost());
     if (!isOwnHost(request))
         return HttpError(api::Errors::MisdirectedRequest, Messages::foreignHost());
     return std::nullopt;

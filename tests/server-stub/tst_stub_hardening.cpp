@@ -342,7 +342,7 @@ private Q_SLOTS:
     {
         for (const QByteArray &host :
              {QByteArray("rebound.example:") + QByteArray::number(m_stub.url().port()),
-              QByteArray("rebound.example"), QByteArray("127.0.0.1:1"), QByteArray("")}) {
+              QByteArray("rebound.example"), QByteArray("127.0.0.1:1")}) {
             const Answer outbox
                 = exchange("GET /dev/outbox HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
             QCOMPARE(outbox.status, 421);
@@ -361,6 +361,9 @@ private Q_SLOTS:
                           + "\r\nHost: rebound.example\r\n\r\n")
                      .status,
                  400);
+        // Nor is an HTTP/1.1 request without a Host, or with an empty one (RFC 9112 §3.2).
+        QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\n\r\n").status, 400);
+        QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nHost: \r\n\r\n").status, 400);
         QCOMPARE(exchange("GET /dev/outbox HTTP/1.1\r\nConnection: close\r\nHost: localhost:"
                           + QByteArray::number(m_stub.url().port()) + "\r\n\r\n")
                      .status,
