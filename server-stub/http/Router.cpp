@@ -23,7 +23,7 @@ public:
     }
     static QString wrongType(const char *expected)
     {
-        return tr("Send the request body with \"Content-Type: %1\".")
+        return tr("Send the request body in UTF-8 with \"Content-Type: %1\".")
             .arg(QString::fromLatin1(expected));
     }
 };
@@ -37,6 +37,17 @@ std::string mediaTypeOf(const std::string &contentType)
     for (char &c : type)
         c = char(std::tolower(static_cast<unsigned char>(c)));
     return type;
+}
+
+// True unless a charset other than UTF-8 is named: the body is always read as UTF-8, so one
+// sent as Latin-1 or UTF-16 would be misread rather than refused.
+bool namesOnlyUtf8(const std::string &contentType)
+{
+    static const QRegularExpression charset(
+        QStringLiteral(R"re(;\s*charset\s*=\s*"?([^";\s]*)"?)re"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch named = charset.match(QString::fromStdString(contentType));
+    return !named.hasMatch() || named.captured(1).compare(u"utf-8", Qt::CaseInsensitive) == 0;
 }
 
 QRegularExpression patternFor(const QString &pathTemplate)
@@ -75,7 +86,8 @@ std::optional<HttpError> Router::contentTypeRefusal(const httplib::Request &requ
         const char *expected = route.body == Body::Json ? "application/json"
             : route.body == Body::Form                  ? "application/x-www-form-urlencoded"
                                                         : nullptr;
-        if (!expected || mediaTypeOf(request.get_header_value("Content-Type")) == expected)
+        const std::string contentType = request.get_header_value("Content-Type");
+        if (!expected || (mediaTypeOf(contentType) == expected && namesOnlyUtf8(contentType)))
             return std::nullopt;
         return HttpError(api::Errors::UnsupportedMediaType, Messages::wrongType(expected));
     }

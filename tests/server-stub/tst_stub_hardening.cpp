@@ -392,7 +392,10 @@ private Q_SLOTS:
         const QByteArray body = "{\"userId\":\"someone\"}";
         for (const QByteArray &type :
              {QByteArray("text/plain"), QByteArray("application/x-www-form-urlencoded"),
-              QByteArray("multipart/form-data; boundary=x"), QByteArray()}) {
+              QByteArray("multipart/form-data; boundary=x"), QByteArray(),
+              // Read as UTF-8 whatever it says, so another charset is refused, not misread.
+              QByteArray("application/json; charset=latin1"),
+              QByteArray("application/json; charset=\"utf-16\"")}) {
             const Answer answer = exchange(
                 request("POST", "/api/v1/password-resets",
                         type.isEmpty() ? QByteArray() : "Content-Type: " + type + "\r\n", body));
@@ -400,10 +403,12 @@ private Q_SLOTS:
             QCOMPARE(answer.json.value(QStringLiteral("error")).toString(),
                      QStringLiteral("unsupported_media_type"));
         }
-        QCOMPARE(exchange(request("POST", "/api/v1/password-resets",
-                                  "Content-Type: application/json; charset=utf-8\r\n", body))
-                     .status,
-                 202);
+        for (const QByteArray &type : {QByteArray("application/json; charset=utf-8"),
+                                       QByteArray("Application/JSON; Charset=\"UTF-8\"")})
+            QCOMPARE(exchange(request("POST", "/api/v1/password-resets",
+                                      "Content-Type: " + type + "\r\n", body))
+                         .status,
+                     202);
     }
 
     void providerFormsTakeOnlyForms()
