@@ -307,6 +307,15 @@ void TestJourney::wrongPasswordIsRefusedPlainly()
     QVERIFY(field(page, "password")->text().isEmpty());
 }
 
+// Types a User ID and password on the shown, active sign-in screen and presses Enter there.
+static void enterSignInAndPressEnter(ui::SignInPage *page)
+{
+    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
+    field(page, "password")->setFocus();
+    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
+    QTest::keyClick(field(page, "password"), Qt::Key_Return);
+}
+
 void TestJourney::serverDownIsExplained()
 {
     // Port 9 (discard) on loopback: nothing listens there.
@@ -317,10 +326,7 @@ void TestJourney::serverDownIsExplained()
     offline.window()->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(offline.window()));
     ui::SignInPage *page = offline.window()->signInPage();
-    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
-    field(page, "password")->setFocus();
-    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
-    QTest::keyClick(field(page, "password"), Qt::Key_Return);
+    enterSignInAndPressEnter(page);
     QTRY_VERIFY(status(page)->isError());
     QVERIFY(status(page)->text().contains(QStringLiteral("Cannot reach the CQRS server")));
     // Back in the field the person left, so Enter tries again (not in the header's Need help?).
@@ -342,10 +348,7 @@ void TestJourney::aSecondEnterDoesNotCancelTheRequest()
     offline.window()->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(offline.window()));
     ui::SignInPage *page = offline.window()->signInPage();
-    QTest::keyClicks(field(page, "userId"), QStringLiteral("jsmith01"));
-    field(page, "password")->setFocus();
-    QTest::keyClicks(field(page, "password"), QStringLiteral("Harbour#2025"));
-    QTest::keyClick(field(page, "password"), Qt::Key_Return);
+    enterSignInAndPressEnter(page);
     auto *feedback = widget<ui::RequestFeedback>(page, "requestFeedback");
     QVERIFY(feedback->isBusy());
     auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelButton"));

@@ -578,15 +578,21 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("at least 16")), qPrintable(err));
     }
 
+    // The path of a new file `admin-key` in `dir` holding `key`.
+    static QString writeKeyFile(const QTemporaryDir &dir, const QByteArray &key)
+    {
+        const QString path = dir.filePath(QStringLiteral("admin-key"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(key) != key.size())
+            return {};
+        return path;
+    }
+
     void blankAdminKeyFileIsRefused()
     {
         QTemporaryDir dir;
-        const QString keyFile = dir.filePath(QStringLiteral("admin-key"));
-        {
-            QFile file(keyFile);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("   \n");
-        }
+        const QString keyFile = writeKeyFile(dir, "   \n");
+        QVERIFY(!keyFile.isEmpty());
         QString err;
         QCOMPARE(m_stub.runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
                                     dir.filePath(QStringLiteral("db.sqlite")),
@@ -600,12 +606,8 @@ private Q_SLOTS:
     void adminKeyFromAFile()
     {
         QTemporaryDir dir;
-        const QString keyFile = dir.filePath(QStringLiteral("admin-key"));
-        {
-            QFile file(keyFile);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("file-admin-key-0123456789\n");
-        }
+        const QString keyFile = writeKeyFile(dir, "file-admin-key-0123456789\n");
+        QVERIFY(!keyFile.isEmpty());
         // Not StubProcess: it always passes --admin-key, which cannot go with a key file.
         QProcess server;
         server.start(StubProcess::binary(),
