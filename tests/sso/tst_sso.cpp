@@ -461,6 +461,36 @@ private slots:
         QVERIFY(!refreshed(otherDevice).isEmpty()); // another sign-in is another family
     }
 
+    // The browser is started with its address on the command line, which every program on the
+    // computer can read. What is there is a one-time start page: a program that opens it first
+    // learns the state and challenge, signs in as its own NHSmail user and sends the app that
+    // code; the browser's own visit then shows the page was taken, and the attempt ends.
+    void aStartPageOpenedBeforeTheBrowserEndsTheAttempt()
+    {
+        Attempt attempt(config());
+        QVERIFY(attempt.start());
+        TestBrowser intruder;
+        const TestBrowser::Page taken = intruder.get(attempt.browser.openedStartPage());
+        QCOMPARE(taken.status, 302);
+        QCOMPARE(attempt.signIn.step(), OidcSignIn::Step::WaitingForBrowser);
+
+        // The person's browser arrives: the page was taken.
+        const TestBrowser::Page late = attempt.browser.get(attempt.browser.openedStartPage());
+        QVERIFY(late.ok());
+        QVERIFY(late.body.contains("did not complete"));
+        QVERIFY(attempt.waitForEnd());
+        QVERIFY2(attempt.error().contains(QStringLiteral("opened twice")),
+                 qPrintable(attempt.error()));
+
+        // The intruder's own sign-in, finished, reaches nobody.
+        const TestBrowser::Page redirect
+            = intruder.submitSignIn(taken.location, Outsider, Password);
+        QCOMPARE(redirect.status, 302);
+        QVERIFY(intruder.get(redirect.location).ok());
+        QTest::qWait(200);
+        QCOMPARE(attempt.finished.count(), 0);
+    }
+
     void usesAFreshStateAndVerifierForEveryAttempt()
     {
         Attempt attempt(config());

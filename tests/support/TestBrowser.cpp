@@ -10,8 +10,18 @@ std::function<bool(const QUrl &)> TestBrowser::opener()
 {
     return [this](const QUrl &url) {
         m_opened = url;
+        m_landed.clear();
         return true;
     };
+}
+
+QUrl TestBrowser::openedUrl()
+{
+    if (m_landed.isEmpty() && !m_opened.isEmpty()) {
+        const Page start = get(m_opened);
+        m_landed = start.status == 302 ? start.location : m_opened;
+    }
+    return m_landed;
 }
 
 bool TestBrowser::waitUntilOpened(int timeoutMs) const

@@ -27,7 +27,11 @@ public:
 
     // The opener handed to OidcSignIn::start: remembers the URL, like a browser tab opening.
     std::function<bool(const QUrl &)> opener();
-    QUrl openedUrl() const { return m_opened; }
+    // Where the tab went: the app's one-time start page redirects it to the authorize URL,
+    // which is fetched (once) the first time this is asked.
+    QUrl openedUrl();
+    // What the app handed the browser, before following it.
+    QUrl openedStartPage() const { return m_opened; }
     bool waitUntilOpened(int timeoutMs = 10000) const;
 
     Page get(const QUrl &url);
@@ -51,4 +55,5 @@ private:
 
     QNetworkAccessManager m_network;
     QUrl m_opened;
+    QUrl m_landed;
 };

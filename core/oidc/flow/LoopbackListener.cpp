@@ -15,6 +15,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return QByteArrayLiteral("OK");
+    case 302:
+        return QByteArrayLiteral("Found");
     case 400:
         return QByteArrayLiteral("Bad Request");
     case 404:
@@ -131,6 +133,8 @@ void LoopbackListener::answer(QTcpSocket *socket, const Page &page)
           "\r\nConnection: close\r\n";
     if (page.status == 405)
         response += "Allow: GET\r\n";
+    if (!page.location.isEmpty())
+        response += "Location: " + page.location + "\r\n";
     socket->write(response + "\r\n" + page.html);
     socket->disconnectFromHost();
 }

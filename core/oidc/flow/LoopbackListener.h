@@ -33,8 +33,15 @@ public:
 
     struct Page
     {
-        int status = 200;
+        Page(int httpStatus, QByteArray body = {}, QByteArray redirectTo = {})
+            : status(httpStatus)
+            , html(std::move(body))
+            , location(std::move(redirectTo))
+        { }
+
+        int status;
         QByteArray html;
+        QByteArray location; // for a redirect (302)
     };
     // Called with the request target (path and query) of a well-formed GET.
     using Responder = std::function<Page(const QUrl &target)>;

@@ -1,5 +1,7 @@
 #include "core/oidc/flow/LoopbackReplyHandler.h"
 
+#include "core/crypto/SecureRandom.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -33,6 +35,14 @@ quint16 LoopbackReplyHandler::port() const
     return m_listener.port();
 }
 
+QUrl LoopbackReplyHandler::startPageFor(const QUrl &authorizeUrl)
+{
+    m_authorizeUrl = authorizeUrl;
+    m_startPageOpened = false;
+    m_startPath = QStringLiteral("/start/") + SecureRandom::base64Url(16);
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_listener.port()).arg(m_startPath));
+}
+
 QString LoopbackReplyHandler::callback() const
 {
     return QStringLiteral("http://127.0.0.1:%1/").arg(m_listener.port());
@@ -40,6 +50,16 @@ QString LoopbackReplyHandler::callback() const
 
 LoopbackListener::Page LoopbackReplyHandler::respond(const QUrl &target)
 {
+    if (!m_startPath.isEmpty() && target.path() == m_startPath) {
+        if (!m_startPageOpened && m_waiting) {
+            m_startPageOpened = true;
+            return {302, {}, m_authorizeUrl.toEncoded()};
+        }
+        // Opened before: by something else than the browser, one of the two.
+        if (m_waiting)
+            emit startPageOpenedTwice();
+        return {200, html(m_late)};
+    }
     if (target.path() != QLatin1String("/"))
         return {404, {}};
     if (!m_waiting)

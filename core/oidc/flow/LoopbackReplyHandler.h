@@ -33,6 +33,14 @@ public:
     // be sent the code.
     void stopWaiting(Page page);
 
+    // The address to open the browser at instead of `authorizeUrl`, which it redirects to once.
+    // A browser is started with its address on the command line, where every program on the
+    // computer can read it: the authorize URL's state, nonce and PKCE challenge would let one
+    // sign in at the provider as someone else and send the app that code first. The start page's
+    // address is of no use once the browser has opened it, and if something else opens it first
+    // the browser's own visit shows it (startPageOpenedTwice).
+    QUrl startPageFor(const QUrl &authorizeUrl);
+
     // On 127.0.0.1 with a port the system picks; false when no port could be opened.
     bool listenOnLoopback();
     quint16 port() const;
@@ -41,6 +49,7 @@ public:
     void networkReplyFinished(QNetworkReply *reply) override;
 
 signals:
+    void startPageOpenedTwice();
     void tokenRequestFailed(const QString &message);
     // The provider answered and refused the grant (invalid_grant): the code or refresh token
     // will never work again, unlike a provider that could not be reached.
@@ -51,6 +60,9 @@ private:
     static QByteArray html(Page page);
 
     LoopbackListener m_listener;
+    QString m_startPath;
+    QUrl m_authorizeUrl;
+    bool m_startPageOpened = false;
     bool m_waiting = true;
     Page m_answer = Page::NotOurs;
     Page m_late = Page::Failed;

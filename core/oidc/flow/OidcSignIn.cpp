@@ -131,6 +131,10 @@ QOAuth2AuthorizationCodeFlow *OidcSignIn::prepareFlow(const ProviderMetadata &me
     flow->setReplyHandler(handler);
     connect(flow, &QAbstractOAuth::granted, this, &OidcSignIn::onGranted);
     connect(handler, &LoopbackReplyHandler::tokenRequestFailed, this, &OidcSignIn::fail);
+    connect(handler, &LoopbackReplyHandler::startPageOpenedTwice, this, [this] {
+        fail(tr("The NHSmail sign-in page was opened twice, so another program on this computer "
+                "may have seen it. To be safe, start the sign-in again."));
+    });
     connect(handler, &LoopbackReplyHandler::grantRefused, this, [this](const QString &message) {
         m_refused = isRunning();
         fail(message);
@@ -163,7 +167,7 @@ void OidcSignIn::beginAuthorization(const ProviderMetadata &metadata)
         });
     connect(flow, &QAbstractOAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
         setStep(Step::WaitingForBrowser);
-        if (!m_openBrowser || !m_openBrowser(url))
+        if (!m_openBrowser || !m_openBrowser(m_replyHandler->startPageFor(url)))
             fail(tr("Your web browser could not be opened for the NHSmail sign-in. Check that "
                     "a default browser is set, then try again."));
     });

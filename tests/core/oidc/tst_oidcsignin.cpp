@@ -109,6 +109,20 @@ private:
     QString m_receivedVerifier;
 };
 
+// What a browser does with the app's one-time start page: follow its redirect.
+QUrl followStartPage(const QUrl &start)
+{
+    QNetworkAccessManager browser;
+    QNetworkRequest request(start);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = browser.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
+        return {};
+    reply->deleteLater();
+    return QUrl::fromEncoded(reply->rawHeader("Location"));
+}
+
 } // namespace
 
 class TestOidcSignIn : public QObject
@@ -128,6 +142,7 @@ private slots:
             return true;
         });
         QTRY_VERIFY(!authorize.isEmpty());
+        authorize = followStartPage(authorize);
         const QUrlQuery request(authorize);
         provider.expectNonce(request.queryItemValue(QStringLiteral("nonce")));
 
