@@ -51,9 +51,11 @@ ChangePasswordDialog::ChangePasswordDialog(const PasswordPolicy &policy, const P
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
+    // The request's progress and answer above the fields, as on Security Information: a wrong
+    // current password is said right above the field it is typed in again.
+    contentLayout->addWidget(m_feedback);
     contentLayout->addLayout(current);
     contentLayout->addWidget(m_form);
-    contentLayout->addWidget(m_feedback);
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);

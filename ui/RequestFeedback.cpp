@@ -1,6 +1,7 @@
 #include "ui/RequestFeedback.h"
 
 #include "ui/BusyIndicator.h"
+#include "ui/ScrollToFocus.h"
 #include "ui/StatusMessage.h"
 
 #include <QApplication>
@@ -52,6 +53,8 @@ void RequestFeedback::showError(const QString &message)
 {
     stop();
     m_status->showError(message);
+    // At 200 % it may be below the fold: a refusal no one sees looks like nothing happened.
+    scrollIntoView(this);
 }
 
 void RequestFeedback::showInfo(const QString &message)

@@ -1,6 +1,7 @@
 #pragma once
 
 class QScrollArea;
+class QWidget;
 
 namespace cqrs::ui {
 
@@ -8,5 +9,9 @@ namespace cqrs::ui {
 // moves within it: coming in from outside (a header, a dialog's buttons) or by Shift+Tab from
 // the top, focus could land on a field scrolled out of sight at 200 %.
 void scrollToFocus(QScrollArea *area);
+
+// Scrolls the area `widget` is in, if any, so that `widget` is in sight, once the layout has
+// placed it (it may only just have been shown).
+void scrollIntoView(QWidget *widget);
 
 } // namespace cqrs::ui

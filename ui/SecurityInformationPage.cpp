@@ -54,8 +54,10 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_intro);
     layout->addLayout(who);
-    layout->addWidget(m_form);
+    // Above the fields, like an error summary on NHS.UK: a refusal shows beside New password,
+    // where focus goes, even when the screen scrolls (200 %).
     layout->addWidget(m_feedback);
+    layout->addWidget(m_form);
     layout->addStretch(1);
     layout->addLayout(buttons);
 

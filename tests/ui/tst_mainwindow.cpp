@@ -2,6 +2,7 @@
 #include "ui/HomePage.h"
 #include "ui/MainWindow.h"
 #include "ui/MessagePage.h"
+#include "ui/RequestFeedback.h"
 #include "ui/SecurityInformationPage.h"
 #include "ui/SignInPage.h"
 
@@ -43,6 +44,7 @@ private slots:
     void tabStopsAreControlsAndScreensStartAtTheTop();
     void enterPressesTheFocusedButtonOrTheScreensMainOne();
     void noScreenScrollsSidewaysAtTheSmallestSize();
+    void aRefusalIsInSightBesideTheFieldToFix();
 };
 
 void TestMainWindow::initTestCase()
@@ -247,6 +249,36 @@ void TestMainWindow::noScreenScrollsSidewaysAtTheSmallestSize()
         QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
                  qPrintable(window.currentScreenName()));
     }
+}
+
+// At 200 % the screen scrolls: a refusal drawn below the fold looked as if nothing happened.
+void TestMainWindow::aRefusalIsInSightBesideTheFieldToFix()
+{
+    MainWindow window;
+    SecurityInformationPage *page = window.securityInformationPage();
+    page->start(SecurityInformationPage::Purpose::Reset, {QStringLiteral("jsmith01"), {}, {}},
+                cqrs::PasswordPolicy {});
+    window.showScreen(page);
+    window.show();
+    window.resize(window.minimumSize());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    const auto inSight = [scroll](const QWidget *widget) {
+        const int top = widget->mapTo(scroll->viewport(), QPoint(0, 0)).y();
+        return top >= 0 && top + widget->height() <= scroll->viewport()->height();
+    };
+
+    // The person pressed Register from the foot of the screen.
+    button(page, "submit")->setFocus();
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    page->feedback()->showBusy(QStringLiteral("Saving"));
+    page->showRefusal(QStringLiteral("Your password was changed recently."),
+                      {QStringLiteral("min-age")});
+    QTRY_VERIFY(inSight(status(page)));
+    QCOMPARE(QApplication::focusWidget(), field(page, "newPassword"));
+    QVERIFY(inSight(field(page, "newPassword")));
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
