@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
@@ -18,12 +19,16 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_confirmation(new QLineEdit(this))
     , m_show(new QCheckBox(tr("&Show passwords"), this))
+    , m_spaceAtEnd(new QLabel(this))
     , m_strength(new PasswordStrengthMeter(this))
     , m_checklist(new PasswordChecklist(this))
 {
     m_password->setObjectName(QStringLiteral("newPassword"));
     m_confirmation->setObjectName(QStringLiteral("confirmPassword"));
     m_show->setObjectName(QStringLiteral("showPasswords"));
+    m_spaceAtEnd->setObjectName(QStringLiteral("spaceAtEnd"));
+    m_spaceAtEnd->setWordWrap(true);
+    m_spaceAtEnd->hide();
     for (QLineEdit *field : {m_password, m_confirmation}) {
         field->setEchoMode(QLineEdit::Password);
         keepSecretFromAssistiveTechnology(field);
@@ -44,6 +49,7 @@ NewPasswordForm::NewPasswordForm(QWidget *parent)
     fields->addRow(tr("&New password"), m_password);
     fields->addRow(tr("C&onfirm new password"), m_confirmation);
     fields->addRow(QString(), m_show);
+    fields->addRow(QString(), m_spaceAtEnd);
 
     auto *policyBox = new QGroupBox(tr("Password Policy"), this);
     policyBox->setAccessibleName(tr("Password Policy checklist"));
@@ -81,7 +87,22 @@ void NewPasswordForm::clear()
 
 void NewPasswordForm::reevaluate()
 {
-    m_acceptable = m_checklist->evaluate(m_password->text(), m_confirmation->text());
+    // Pasted passwords often carry a space or line end: said, since the person will have to
+    // type it at every sign-in (a line end is already crossed off by the checklist).
+    const QString password = m_password->text();
+    const bool starts = !password.isEmpty() && password.front().isSpace();
+    const bool ends = !password.isEmpty() && password.back().isSpace();
+    m_spaceAtEnd->setVisible(starts || ends);
+    if (starts || ends)
+        m_spaceAtEnd->setText(
+            ends ? tr("Your new password ends with a space. Remove it unless you mean it: you "
+                      "would have to type it every time you sign in.")
+                 : tr("Your new password starts with a space. Remove it unless you mean it: you "
+                      "would have to type it every time you sign in."));
+    // Heard with the field by a screen reader, which does not see a label appear.
+    m_password->setAccessibleDescription(m_spaceAtEnd->isVisible() ? m_spaceAtEnd->text()
+                                                                   : QString());
+    m_acceptable = m_checklist->evaluate(password, m_confirmation->text());
     emit acceptabilityChanged(m_acceptable);
 }
 

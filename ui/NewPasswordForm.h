@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 
 namespace cqrs::ui {
@@ -41,6 +42,8 @@ private:
     QLineEdit *m_password;
     QLineEdit *m_confirmation;
     QCheckBox *m_show;
+    // A space at either end is allowed (the Password Policy counts it), but was seldom meant.
+    QLabel *m_spaceAtEnd;
     PasswordStrengthMeter *m_strength;
     PasswordChecklist *m_checklist;
     bool m_acceptable = false;

@@ -37,6 +37,7 @@ private slots:
     void enterSubmitsOnlyAnAcceptablePassword();
     void showToggleRevealsBothFields();
     void onlyARegistrationLeavesOutRulesAboutEarlierPasswords();
+    void aSpaceAtEitherEndIsPointedOut();
     void serverRejectionMarksTheNamedRules();
     void itemsNeverRelyOnColourAlone();
     void keyboardOrderFollowsThePage();
@@ -346,6 +347,24 @@ void TestSecurityInformationPage::onlyARegistrationLeavesOutRulesAboutEarlierPas
                 PasswordPolicy {});
     for (const QString &name : aboutEarlier)
         QVERIFY2(page->findChild<QLabel *>(name), qPrintable(name));
+}
+
+// Pasted with a trailing space, the password met every rule and was registered; the person then
+// could not sign in with what they thought it was.
+void TestSecurityInformationPage::aSpaceAtEitherEndIsPointedOut()
+{
+    const QLabel *note = label(page.get(), "spaceAtEnd");
+    type(QStringLiteral("Kettle-orbit-lamp-42"));
+    QVERIFY(!note->isVisible());
+    type(QStringLiteral(" "));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("ends with a space")));
+    QTest::keyClick(password, Qt::Key_Backspace);
+    QVERIFY(!note->isVisible());
+    QTest::keyClick(password, Qt::Key_Home);
+    QTest::keyClick(password, Qt::Key_Space);
+    QVERIFY(note->text().contains(QStringLiteral("starts with a space")));
+    QVERIFY(note->isVisible());
 }
 
 QTEST_MAIN(TestSecurityInformationPage)
