@@ -19,8 +19,9 @@ BusyIndicator::BusyIndicator(QWidget *parent)
     m_bar->setMaximumWidth(120);
     m_bar->setAccessibleName(tr("Working"));
     m_label->setWordWrap(true);
-    // Not a Tab stop, but where focus waits while the request runs (see takeFocus()).
-    m_label->setFocusPolicy(Qt::ClickFocus);
+    // Not a Tab stop, but where focus waits while the request runs (see takeFocus()), drawn
+    // focused by the style like any control.
+    m_bar->setFocusPolicy(Qt::ClickFocus);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,7 +41,7 @@ void BusyIndicator::start(const QString &whatIsHappening)
 
 void BusyIndicator::takeFocus()
 {
-    m_label->setFocus(Qt::OtherFocusReason);
+    m_bar->setFocus(Qt::OtherFocusReason);
 }
 
 void BusyIndicator::stop()

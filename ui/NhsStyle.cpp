@@ -237,6 +237,20 @@ void NhsStyle::drawControl(ControlElement element, const QStyleOption *option, Q
             return;
         }
         break;
+    case CE_ProgressBar:
+        QProxyStyle::drawControl(element, option, painter, widget);
+        // Focused while a request runs (BusyIndicator): a focus ring in the focus colours.
+        if (option->state & State_HasFocus) {
+            const QRect outer = option->rect;
+            painter->save();
+            painter->setClipRegion(QRegion(outer).subtracted(
+                QRegion(outer.marginsRemoved(QMargins(bar, bar, bar, bar)))));
+            // With the person's own colours, their highlight, as around a focused field.
+            painter->fillRect(outer, m_systemColours ? m_colours.focus : m_colours.focusText);
+            painter->fillRect(outer.marginsRemoved(QMargins(1, 1, 1, 1)), m_colours.focus);
+            painter->restore();
+        }
+        return;
     case CE_ProgressBarGroove:
         painter->fillRect(option->rect, m_colours.inputBorder);
         painter->fillRect(option->rect.marginsRemoved(QMargins(1, 1, 1, 1)), m_colours.card);

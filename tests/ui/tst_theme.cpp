@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStyleOptionSlider>
@@ -153,6 +154,8 @@ void TestTheme::focusedControlsShowTheYellowFocus_data()
     QTest::newRow("default button") << QStringLiteral("default");
     QTest::newRow("field") << QStringLiteral("field");
     QTest::newRow("check box") << QStringLiteral("check");
+    // Where focus waits while a request runs (BusyIndicator).
+    QTest::newRow("busy bar") << QStringLiteral("busy");
 }
 
 void TestTheme::focusedControlsShowTheYellowFocus()
@@ -166,6 +169,12 @@ void TestTheme::focusedControlsShowTheYellowFocus()
         control = new QLineEdit(QStringLiteral("text"));
     } else if (kind == QLatin1String("check")) {
         control = new QCheckBox(QStringLiteral("Remember"));
+    } else if (kind == QLatin1String("busy")) {
+        auto *busy = new QProgressBar;
+        busy->setRange(0, 0);
+        busy->setTextVisible(false);
+        busy->setFocusPolicy(Qt::ClickFocus);
+        control = busy;
     } else {
         auto *button = new QPushButton(QStringLiteral("Sign in"));
         button->setDefault(kind == QLatin1String("default"));
