@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+
 #include <QProcessEnvironment>
+#include <algorithm>
 
 namespace cqrs::stub::Commands {
 
@@ -29,6 +31,12 @@ public:
                   "it, for example: openssl rand -base64 24 >%1")
             .arg(file)
             .arg(MinimumAdminKeyLength);
+    }
+    static QString unsendable()
+    {
+        return tr("The admin key must be printable characters without spaces (no control "
+                  "characters): it is sent in an HTTP header. Generate one, for example: openssl "
+                  "rand -base64 24");
     }
     static QString tooShort(qsizetype length)
     {
@@ -69,6 +77,13 @@ std::optional<QString> adminKey(const CommandLine &line, QString *error)
     }
     if (!key.isEmpty() && key.size() < MinimumAdminKeyLength) {
         *error = Messages::tooShort(key.size());
+        return std::nullopt;
+    }
+    // A key no Authorization header can carry (a file of NUL bytes, say) would start a server
+    // whose admin API answers nothing but 401.
+    if (std::any_of(key.cbegin(), key.cend(),
+                    [](QChar c) { return !c.isPrint() || c.isSpace(); })) {
+        *error = Messages::unsendable();
         return std::nullopt;
     }
     return key;

@@ -588,10 +588,24 @@ private Q_SLOTS:
         return path;
     }
 
+    void blankAdminKeyFileIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("spaces") << QByteArray("   \n") << QStringLiteral("holds no key");
+        // No Authorization header can carry it: every admin request would be a 401.
+        QTest::newRow("NUL bytes") << QByteArray(18, '\0') + '\n'
+                                   << QStringLiteral("control characters");
+        QTest::newRow("a space inside")
+            << QByteArray("admin key 0123456789\n") << QStringLiteral("without spaces");
+    }
+
     void blankAdminKeyFileIsRefused()
     {
+        QFETCH(QByteArray, key);
+        QFETCH(QString, said);
         QTemporaryDir dir;
-        const QString keyFile = writeKeyFile(dir, "   \n");
+        const QString keyFile = writeKeyFile(dir, key);
         QVERIFY(!keyFile.isEmpty());
         QString err;
         QCOMPARE(m_stub.runCommand({QStringLiteral("serve"), QStringLiteral("--db"),
@@ -600,7 +614,7 @@ private Q_SLOTS:
                                     QStringLiteral("--admin-key-file"), keyFile},
                                    nullptr, &err),
                  2);
-        QVERIFY2(err.contains(QStringLiteral("holds no key")), qPrintable(err));
+        QVERIFY2(err.contains(said), qPrintable(err));
     }
 
     void adminKeyFromAFile()
