@@ -2,8 +2,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
-
 #include <QProcessEnvironment>
+
 #include <algorithm>
 
 namespace cqrs::stub::Commands {
