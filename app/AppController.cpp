@@ -136,10 +136,17 @@ void AppController::openLink(const QString &text)
         return ui::tellLinkUnusable(m_window.get(), RegistrationLink::problemWith(text),
                                     signedIn ? tr("You are still signed in.")
                                              : tr("What you typed here is still there."));
+    // Which link it is about: a newer link replaces a question still open.
+    const QString kind = link->purpose() == RegistrationLink::Purpose::Register
+        ? tr("A registration link")
+        : tr("A password reset link");
     ui::askToOpenLink(m_window.get(),
-                      signedIn ? tr("Opening the link signs you out of CQRS Desktop first, and "
-                                    "closes anything you have open.")
-                               : tr("Opening the link clears the password you have typed here."),
+                      signedIn ? tr("%1 from an email has arrived. Opening it signs you out of "
+                                    "CQRS Desktop first, and closes anything you have open.")
+                                     .arg(kind)
+                               : tr("%1 from an email has arrived. Opening it clears the "
+                                    "password you have typed here.")
+                                     .arg(kind),
                       signedIn ? tr("&Stay signed in") : tr("&Keep what I typed"),
                       [this, text] { followLink(text); });
 }

@@ -22,17 +22,18 @@ QString whenForPeople(const QDateTime &moment)
 {
     const QDateTime local = moment.toLocalTime();
     const QLocale locale;
-    return RefusalWords::tr("%1 at %2")
+    // With the zone: the emails give times in UTC.
+    return RefusalWords::tr("%1 at %2 (%3)")
         .arg(locale.toString(local.date(), QLocale::LongFormat),
-             locale.toString(local.time(), QLocale::ShortFormat));
+             locale.toString(local.time(), QLocale::ShortFormat), local.timeZoneAbbreviation());
 }
 
 QString minAgeRefusal(const ApiError &error)
 {
     if (!error.nextChangeAllowedAt.isValid())
         return RefusalWords::tr("Your password was changed too recently to change it again yet.");
-    return RefusalWords::tr("Your password was changed recently. You can change it again after "
-                            "%1.")
+    // "Set", not "changed": it is also what someone reads who has only just registered.
+    return RefusalWords::tr("Your password was set recently. You can change it again after %1.")
         .arg(whenForPeople(error.nextChangeAllowedAt));
 }
 

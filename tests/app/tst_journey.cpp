@@ -521,6 +521,7 @@ void TestJourney::aLinkWhileSignedInEndsTheSession()
     const QString nextLink = client.newestAppLink(QStringLiteral("register"));
     controller->openLink(nextLink);
     QTRY_VERIFY(messageBox("openLinkQuestion") != nullptr);
+    QVERIFY(messageBox("openLinkQuestion")->text().contains(QStringLiteral("registration link")));
     QTest::mouseClick(button(messageBox("openLinkQuestion"), "stay"), Qt::LeftButton);
     QTRY_VERIFY(messageBox("openLinkQuestion") == nullptr);
     QCOMPARE(screen(), QStringLiteral("home"));
