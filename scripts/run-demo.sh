@@ -39,8 +39,8 @@ done
 "$stub" demo --db "$demo/cqrs.db" --outbox "$demo/outbox" --public-url "$url" | tee "$demo/demo.txt"
 link=$(grep -m 1 '^cqrs://register?token=' "$demo/demo.txt")
 nhsmail_password=Demo-NHSmail-2026
-"$stub" idp add-account --db "$demo/cqrs.db" --email demo.user@nhs.net --name "Demo User" \
-    --password "$nhsmail_password"
+"$stub" idp add-account --db "$demo/cqrs.db" --outbox "$demo/outbox" \
+    --email demo.user@nhs.net --name "Demo User" --password "$nhsmail_password"
 
 # The demo's own settings folder, so it never changes the person's real CQRS Desktop settings:
 # it turns on "Sign in with NHSmail" against the stub's stand-in provider.
