@@ -28,8 +28,15 @@ AccountJourney::AccountJourney(ui::MainWindow &window, ApiClient &api, RequestSl
     connect(home, &ui::HomePage::cancelRequested, &m_request, &RequestSlot::cancel);
     connect(&m_api, &ApiClient::sessionEnded, this, [this] {
         m_user.reset();
+        // A change sent with an ended session was not made: said, or the person would believe
+        // their new password is set.
+        const bool changing = m_dialog && m_dialog->feedback()->isBusy();
         closeDialog();
-        emit signedOut(tr("You have been signed out because your session ended. Sign in again."));
+        emit signedOut(changing ? tr("You have been signed out because your session ended, so "
+                                     "your password was not changed. Sign in again, then change "
+                                     "it.")
+                                : tr("You have been signed out because your session ended. Sign "
+                                     "in again."));
     });
 }
 

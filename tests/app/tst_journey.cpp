@@ -234,6 +234,7 @@ void TestJourney::registerSignInChangePasswordSignOut()
     QTRY_COMPARE(screen(), QStringLiteral("sign-in"));
     QVERIFY(changePasswordDialog() == nullptr);
     QVERIFY(status(signInPage)->text().contains(QStringLiteral("session ended")));
+    QVERIFY(status(signInPage)->text().contains(QStringLiteral("password was not changed")));
     signIn(userId, QStringLiteral("Harbour#2025"));
     QTRY_COMPARE(screen(), QStringLiteral("home"));
     QTest::mouseClick(button(home, "changePassword"), Qt::LeftButton);
