@@ -24,7 +24,7 @@ SecurityInformationPage::SecurityInformationPage(QWidget *parent)
     , m_name(new QLabel(this))
     , m_form(new NewPasswordForm(this))
     , m_submit(new QPushButton(this))
-    , m_signIn(new QPushButton(tr("Back to sign in"), this))
+    , m_signIn(new QPushButton(tr("&Back to sign in"), this))
     , m_feedback(new RequestFeedback(this))
 {
     setObjectName(QStringLiteral("security-information"));
@@ -89,7 +89,7 @@ void SecurityInformationPage::start(Purpose purpose, const PasswordOwner &owner,
                               "every rule of the Password Policy below.")
                          : tr("Choose a new password for CQRS. It must meet every rule of the "
                               "Password Policy below."));
-    m_submit->setText(registering ? tr("&Register") : tr("&Set new password"));
+    m_submit->setText(registering ? tr("&Register") : tr("Se&t new password"));
     m_userId->setText(owner.userId);
     m_name->setText(owner.displayName);
     m_form->clear();

@@ -4,12 +4,14 @@
 #include "ui/RequestFeedback.h"
 #include "ui/SecurityInformationPage.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -38,6 +40,7 @@ private slots:
     void showToggleRevealsBothFields();
     void onlyARegistrationLeavesOutRulesAboutEarlierPasswords();
     void aSpaceAtEitherEndIsPointedOut();
+    void everyShortcutKeyIsTakenOnce();
     void serverRejectionMarksTheNamedRules();
     void itemsNeverRelyOnColourAlone();
     void keyboardOrderFollowsThePage();
@@ -365,6 +368,31 @@ void TestSecurityInformationPage::aSpaceAtEitherEndIsPointedOut()
     QTest::keyClick(password, Qt::Key_Space);
     QVERIFY(note->text().contains(QStringLiteral("starts with a space")));
     QVERIFY(note->isVisible());
+}
+
+// Alt+letter on the reset screen pressed two controls ("&Set new password", "&Show passwords").
+void TestSecurityInformationPage::everyShortcutKeyIsTakenOnce()
+{
+    for (const auto purpose :
+         {SecurityInformationPage::Purpose::Register, SecurityInformationPage::Purpose::Reset}) {
+        page->start(purpose, {QStringLiteral("john.smith"), {}, {}}, PasswordPolicy {});
+        QStringList texts;
+        for (const QAbstractButton *control : page->findChildren<QAbstractButton *>())
+            texts.append(control->text());
+        for (const QLabel *caption : page->findChildren<QLabel *>())
+            texts.append(caption->text());
+        QSet<QChar> keys;
+        for (const QString &text : texts) {
+            const QString plain = QString(text).remove(QStringLiteral("&&"));
+            const qsizetype at = plain.indexOf(u'&');
+            if (at < 0 || at + 1 >= plain.size())
+                continue;
+            const QChar key = plain.at(at + 1).toLower();
+            QVERIFY2(!keys.contains(key), qPrintable(text));
+            keys.insert(key);
+        }
+        QVERIFY(button(page.get(), "backToSignIn")->text().contains(u'&'));
+    }
 }
 
 QTEST_MAIN(TestSecurityInformationPage)
