@@ -22,6 +22,28 @@ using cqrs::ui::MessagePage;
 using cqrs::ui::SecurityInformationPage;
 using cqrs::ui::SignInPage;
 
+// Shows `window` at its smallest, short enough for Security Information to scroll as at 200 % on
+// a laptop; its scrolling area, or null if it does not scroll.
+const QScrollArea *showScrolling(MainWindow &window)
+{
+    window.show();
+    window.resize(window.minimumSize());
+    if (!QTest::qWaitForWindowExposed(&window))
+        return nullptr;
+    window.activateWindow();
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
+    const bool scrolls
+        = QTest::qWaitFor([scroll] { return scroll->verticalScrollBar()->maximum() > 0; });
+    return scrolls ? scroll : nullptr;
+}
+
+// `widget` is wholly within the scrolling area's view, from top to bottom.
+bool inSight(const QScrollArea *scroll, const QWidget *widget)
+{
+    const int top = widget->mapTo(scroll->viewport(), QPoint(0, 0)).y();
+    return top >= 0 && top + widget->height() <= scroll->viewport()->height();
+}
+
 // What MainWindow allows for the title bar and borders before the window manager has said.
 int titleBarGuess(const QWidget &window)
 {
@@ -165,13 +187,8 @@ void TestMainWindow::tabStopsAreControlsAndScreensStartAtTheTop()
 {
     MainWindow window;
     window.showScreen(window.securityInformationPage());
-    window.show();
-    // Short enough that Security Information scrolls, as at 200 % on a laptop.
-    window.resize(window.minimumSize());
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
-    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    const QScrollArea *scroll = showScrolling(window);
+    QVERIFY(scroll);
 
     // Round the whole window by Tab: every stop is a control, never the scrolling area.
     QWidget *first = window.findChild<QWidget *>(QStringLiteral("needHelp"));
@@ -183,11 +200,8 @@ void TestMainWindow::tabStopsAreControlsAndScreensStartAtTheTop()
         QVERIFY(focused);
         QVERIFY2(!qobject_cast<QAbstractScrollArea *>(focused), qPrintable(focused->objectName()));
         // And on screen, also when Tab comes into the screen from the header.
-        if (scroll->widget()->isAncestorOf(focused)) {
-            const int top = focused->mapTo(scroll->viewport(), QPoint(0, 0)).y();
-            QVERIFY2(top >= 0 && top + focused->height() <= scroll->viewport()->height(),
-                     qPrintable(QStringLiteral("%1 at %2").arg(focused->objectName()).arg(top)));
-        }
+        if (scroll->widget()->isAncestorOf(focused))
+            QVERIFY2(inSight(scroll, focused), qPrintable(focused->objectName()));
     }
 
     // Scrolled to its foot, then another screen: that one starts at its title.
@@ -259,16 +273,8 @@ void TestMainWindow::aRefusalIsInSightBesideTheFieldToFix()
     page->start(SecurityInformationPage::Purpose::Reset, {QStringLiteral("jsmith01"), {}, {}},
                 cqrs::PasswordPolicy {});
     window.showScreen(page);
-    window.show();
-    window.resize(window.minimumSize());
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("content"));
-    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
-    const auto inSight = [scroll](const QWidget *widget) {
-        const int top = widget->mapTo(scroll->viewport(), QPoint(0, 0)).y();
-        return top >= 0 && top + widget->height() <= scroll->viewport()->height();
-    };
+    const QScrollArea *scroll = showScrolling(window);
+    QVERIFY(scroll);
 
     // The person pressed Register from the foot of the screen.
     button(page, "submit")->setFocus();
@@ -276,9 +282,9 @@ void TestMainWindow::aRefusalIsInSightBesideTheFieldToFix()
     page->feedback()->showBusy(QStringLiteral("Saving"));
     page->showRefusal(QStringLiteral("Your password was changed recently."),
                       {QStringLiteral("min-age")});
-    QTRY_VERIFY(inSight(status(page)));
+    QTRY_VERIFY(inSight(scroll, status(page)));
     QCOMPARE(QApplication::focusWidget(), field(page, "newPassword"));
-    QVERIFY(inSight(field(page, "newPassword")));
+    QVERIFY(inSight(scroll, field(page, "newPassword")));
 }
 
 void TestMainWindow::helpLineCanBeSelectedWithTheMouse()
