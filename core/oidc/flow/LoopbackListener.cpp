@@ -44,16 +44,6 @@ bool LoopbackListener::listen()
     return m_server.isListening() || m_server.listen(QHostAddress::LocalHost, 0);
 }
 
-void LoopbackListener::close()
-{
-    m_server.close();
-}
-
-bool LoopbackListener::isListening() const
-{
-    return m_server.isListening();
-}
-
 quint16 LoopbackListener::port() const
 {
     return m_server.serverPort();

@@ -50,8 +50,6 @@ public:
 
     // On 127.0.0.1 with a port the system picks; false when no port could be opened.
     bool listen();
-    void close();
-    bool isListening() const;
     quint16 port() const;
 
 private:
